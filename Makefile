@@ -1,0 +1,37 @@
+# make run   - set up and start the app (embedded SQLite database, nothing to configure)
+# make test  - set up and run the whole test suite offscreen, layering contracts included
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.run-installed
+TEST_STAMP := $(VENV)/.test-installed
+
+.PHONY: run test sysdeps-run sysdeps-test lint-imports clean
+
+run: sysdeps-run $(RUN_STAMP)
+	$(BIN)/interface-desktop
+
+test: sysdeps-test $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+sysdeps-run:
+	@sh scripts/system-deps.sh run
+
+sysdeps-test:
+	@sh scripts/system-deps.sh test
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+clean:
+	rm -rf $(VENV) build/work dist .pytest_cache

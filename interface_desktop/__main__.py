@@ -1,0 +1,5 @@
+"""Allows `python -m interface_desktop`."""
+
+from interface_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""Command line: the GUI by default, sub-commands for scripted work. Exit 1 = user error, 2 = usage."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from interface_desktop import APP_NAME, __version__
+from interface_desktop.cli.common import EXIT_USER_ERROR, UserError, common_parent, report_error
+
+# Each module defines `register(subparsers, parent)`; order here is the order in --help.
+COMMAND_MODULES = (
+    "interface_desktop.cli.data",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = common_parent()
+    parser = argparse.ArgumentParser(
+        prog="interface-desktop", parents=[parent],
+        description=f"{APP_NAME} {__version__}: the offline secretariat for NHS Scotland Interface Groups. "
+                    "Without a command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--exit-after-start", action="store_true",
+                        help="start the app, show the main window with the dashboard loaded, then exit 0")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, parent)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from interface_desktop.app import run_gui
+
+            return run_gui(args)
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - user errors get one line; bugs still get a traceback
+        if not report_error(exc):
+            raise
+        return EXIT_USER_ERROR
+
+
+__all__ = ["main", "build_parser", "UserError"]

@@ -1,0 +1,80 @@
+"""What every sub-command shares: --db, opening (and migrating) the database, one-line errors, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+EXIT_USER_ERROR = 1
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit 1."""
+
+
+def common_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
+                        help="database file or SQLAlchemy URL (default: INTERFACE_DESKTOP_DB, "
+                             "then the file in the per-user data folder)")
+    return parent
+
+
+def report_error(exc: BaseException) -> bool:
+    """Print a user-facing error as one line; False when the exception is a bug to re-raise."""
+    from sqlalchemy.exc import OperationalError
+
+    from interface_desktop.db.migrate import SchemaError
+    from interface_desktop.services.errors import ServiceError
+
+    if isinstance(exc, (UserError, ServiceError, SchemaError)):
+        message = str(exc)
+    elif isinstance(exc, OperationalError):
+        message = f"the database could not be used: {exc.orig}"
+    elif isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        message = f"{exc.strerror or exc}{where}"
+    else:
+        return False
+    print(f"interface-desktop: error: {message}", file=sys.stderr)
+    return True
+
+
+def open_db(args: argparse.Namespace, *, read_only: bool = False):  # noqa: ANN201 - returns db.engine.Database
+    """Resolve the database, bring it to the current schema (backing it up first), and open it."""
+    from interface_desktop.app import open_app_database
+
+    return open_app_database(getattr(args, "db", None), read_only=read_only)
+
+
+def to_jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return data
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def print_json(value: Any) -> None:
+    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def parse_date(text: str) -> date:
+    """argparse type for YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None

@@ -1,0 +1,66 @@
+"""Engine and session factory from a database URL, with `session_scope()` for one unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from interface_desktop.db import sqlite_adapter
+from interface_desktop.paths import sqlite_file_from_url
+
+
+@dataclass
+class Database:
+    """An open database: the URL, its engine and a session factory."""
+
+    url: str
+    engine: Engine
+    read_only: bool = False
+    sessions: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def file(self) -> Path | None:
+        return sqlite_file_from_url(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def session_scope(self) -> Iterator[Session]:
+        """One user action: commit on success, roll back on any error."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def make_engine(url: str, *, read_only: bool = False, foreign_keys: bool = True) -> Engine:
+    db_file = sqlite_file_from_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 5}, future=True)
+        wal = db_file is not None and not sqlite_adapter.is_network_path(db_file.parent)
+        sqlite_adapter.install_pragmas(engine, wal=wal, foreign_keys=foreign_keys, read_only=read_only)
+        return engine
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def open_database(url: str, *, read_only: bool = False) -> Database:
+    return Database(url=url, engine=make_engine(url, read_only=read_only), read_only=read_only)

@@ -1,0 +1,93 @@
+"""Bring a database to the current schema: refuse foreign or newer files, back up first, migrate atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection, Engine
+
+from interface_desktop.db import sqlite_adapter
+from interface_desktop.db.engine import make_engine
+from interface_desktop.paths import sqlite_file_from_url
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+class SchemaError(Exception):
+    """The database cannot be used by this version of the app; the message says why."""
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+    has_tables: bool
+
+    @property
+    def is_current(self) -> bool:
+        return self.current == self.head
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None, "the package ships at least one migration"
+    return head
+
+def schema_state(engine: Engine) -> SchemaState:
+    """Read the revision without writing anything; raise SchemaError for foreign or newer files."""
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        tables = set(inspect(conn).get_table_names())
+    known = {rev.revision for rev in script_directory().walk_revisions()}
+    if current is None and tables - {"alembic_version"}:
+        raise SchemaError("this is not an Interface Desktop database (it has other tables and no schema version)")
+    if current is not None and current not in known:
+        raise SchemaError(
+            f"this database was written by a newer version of Interface Desktop (schema {current}); "
+            "please update the app to open it"
+        )
+    return SchemaState(current=current, head=head_revision(), has_tables=bool(tables))
+
+def backup_before_migration(db_file: Path, backup_dir: Path, from_revision: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"pre-migration-{from_revision}-{stamp}.sqlite3"
+    sqlite_adapter.copy_verified(db_file, target)
+    return target
+
+def upgrade_to_head(url: str, backup_dir: Path) -> Path | None:
+    """Migrate to head in one transaction; a database holding data is copied and verified first.
+
+    Returns the path of the pre-migration backup, if one was made.
+    """
+    engine = make_engine(url, foreign_keys=False)
+    try:
+        state = schema_state(engine)
+        if state.is_current:
+            return None
+        backup: Path | None = None
+        db_file = sqlite_file_from_url(url)
+        if state.current is not None and db_file is not None:
+            backup = backup_before_migration(db_file, backup_dir, state.current)
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+            if conn.dialect.name == "sqlite":
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise SchemaError(f"migration would break {len(broken)} references; nothing was changed")
+        return backup
+    finally:
+        engine.dispose()

@@ -1,0 +1,15 @@
+"""All mapped classes, importable from one place."""
+
+from interface_desktop.db.models.activities import Activity, ActivityFeedback, ActivityParticipant
+from interface_desktop.db.models.audit import AuditEntry, SearchDocument
+from interface_desktop.db.models.files import FileBlob, Paper, Resource
+from interface_desktop.db.models.issues import InterfaceIssue, IssueMeeting, IssueStatusChange
+from interface_desktop.db.models.meetings import Action, ActionUpdate, AgendaItem, Attendance, Meeting
+from interface_desktop.db.models.people import Group, GroupStandingItem, LookupValue, Membership, Person
+
+__all__ = [
+    "Action", "ActionUpdate", "Activity", "ActivityFeedback", "ActivityParticipant", "AgendaItem",
+    "Attendance", "AuditEntry", "FileBlob", "Group", "GroupStandingItem", "InterfaceIssue",
+    "IssueMeeting", "IssueStatusChange", "LookupValue", "Meeting", "Membership", "Paper", "Person",
+    "Resource", "SearchDocument",
+]

@@ -1,0 +1,144 @@
+"""Everything SQLite-specific in one place: pragmas, network-path detection, FTS5, backups, checks."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, Engine
+
+FTS_TABLE = "search_fts"
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "davfs"}
+
+
+def is_network_path(path: Path) -> bool:
+    """True for UNC paths and network mounts, where WAL's shared memory is unsafe."""
+    text_path = str(path)
+    if text_path.startswith("\\\\") or text_path.startswith("//"):
+        return True
+    if sys.platform == "win32":
+        return _windows_drive_is_remote(text_path)
+    return _posix_mount_type(path) in NETWORK_FS
+
+
+def _windows_drive_is_remote(text_path: str) -> bool:
+    import ctypes
+
+    drive = os.path.splitdrive(os.path.abspath(text_path))[0] + "\\"
+    drive_remote = 4
+    return ctypes.windll.kernel32.GetDriveTypeW(drive) == drive_remote  # type: ignore[attr-defined]
+
+
+def _posix_mount_type(path: Path) -> str:
+    try:
+        target = str(path.resolve())
+        best, fstype = "", ""
+        with open("/proc/mounts", encoding="utf-8") as mounts:
+            for line in mounts:
+                parts = line.split()
+                if len(parts) >= 3 and target.startswith(parts[1]) and len(parts[1]) > len(best):
+                    best, fstype = parts[1], parts[2]
+        return fstype
+    except OSError:
+        return ""
+
+
+def install_pragmas(engine: Engine, *, wal: bool, foreign_keys: bool = True, read_only: bool = False) -> None:
+    """Set per-connection pragmas; WAL on local disks, a rollback journal on network paths."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy's BEGIN take over transaction handling (pysqlite's own is off).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout = 5000")
+        cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        if not read_only:
+            cur.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
+        cur.execute("PRAGMA synchronous = FULL")
+        if read_only:
+            cur.execute("PRAGMA query_only = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def has_fts5(conn: Connection) -> bool:
+    try:
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts5_probe USING fts5(x)")
+        conn.exec_driver_sql("DROP TABLE temp.fts5_probe")
+        return True
+    except Exception:  # noqa: BLE001 - any failure means FTS5 is unavailable in this build
+        return False
+
+
+FTS_DDL = [
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title, body, content='search_document', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
+    f"CREATE TRIGGER search_document_ai AFTER INSERT ON search_document BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END",
+    f"CREATE TRIGGER search_document_ad AFTER DELETE ON search_document BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); END",
+    f"CREATE TRIGGER search_document_au AFTER UPDATE ON search_document BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); "
+    f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END",
+]
+
+
+def create_fts(conn: Connection) -> None:
+    for statement in FTS_DDL:
+        conn.exec_driver_sql(statement)
+    conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def fts_available(conn: Connection) -> bool:
+    if conn.dialect.name != "sqlite":
+        return False
+    row = conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": FTS_TABLE}).first()
+    return row is not None
+
+
+def fts_query(words: list[str]) -> str:
+    """Each word as a quoted prefix term, so user punctuation can never break the MATCH syntax."""
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+def integrity_problems(db_file: Path) -> list[str]:
+    """integrity_check and foreign_key_check on a file, opened read-only; [] when healthy."""
+    uri = "file:" + str(db_file) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} refers to a missing {parent} record")
+        return problems
+    finally:
+        conn.close()
+
+
+def copy_verified(source: Path, target: Path) -> None:
+    """Copy a live database with VACUUM INTO a temporary file, verify it, then rename into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".partial")
+    if temporary.exists():
+        temporary.unlink()
+    conn = sqlite3.connect(str(source))
+    try:
+        conn.execute("VACUUM INTO ?", (str(temporary),))
+    finally:
+        conn.close()
+    problems = integrity_problems(temporary)
+    if problems:
+        temporary.unlink(missing_ok=True)
+        raise RuntimeError("the backup copy failed verification: " + "; ".join(problems[:3]))
+    os.replace(temporary, target)
+
+
+def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001 - Alembic's hook
+    """FTS5's virtual table and its shadow tables are managed by hand, not by autogenerate."""
+    return not (type_ == "table" and name and name.startswith(FTS_TABLE))

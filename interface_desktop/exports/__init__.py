@@ -1,0 +1,1 @@
+"""Documents out: Word, PDF, spreadsheet and calendar files built from service DTOs."""

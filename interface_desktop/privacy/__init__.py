@@ -1,0 +1,1 @@
+"""Patient-identifier detection and redaction; depends on nothing else in the app."""

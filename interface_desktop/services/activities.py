@@ -1,0 +1,220 @@
+"""Relationship-building activities with participants, reflections and feedback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from interface_desktop.db.models import Activity, ActivityFeedback, ActivityParticipant, Group, Person
+from interface_desktop.db.vocab import ACTIVITY_KINDS, PARTICIPANT_ROLES, SECTORS
+from interface_desktop.services import lookups
+from interface_desktop.services.common import get_or_raise
+from interface_desktop.services.validation import SHORT_MAX, TITLE_MAX, Check
+
+KIND_LABELS = {"shadowing": "Work shadowing", "shared_learning": "Shared learning event",
+               "joint_teaching": "Joint teaching", "webinar": "Webinar", "visit": "Visit"}
+ACTIVITY_FIELDS = ("title", "kind", "starts_on", "ends_on", "host_department", "location", "description",
+                   "outcomes", "follow_ups")
+
+
+@dataclass(frozen=True)
+class ParticipantDTO:
+    id: int
+    person_id: int
+    name: str
+    role_label: str
+    sector: str
+    organisation: str
+    role: str
+    reflection: str
+
+
+@dataclass(frozen=True)
+class FeedbackDTO:
+    id: int
+    score: int
+    sector: str | None
+    comment: str
+
+
+@dataclass(frozen=True)
+class ActivityDTO:
+    id: int
+    group_id: int
+    group_name: str
+    kind: str
+    title: str
+    starts_on: date
+    ends_on: date | None
+    host_department: str
+    location: str
+    description: str
+    outcomes: str
+    follow_ups: str
+    participants: tuple[ParticipantDTO, ...]
+    feedback: tuple[FeedbackDTO, ...]
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def average_score(self) -> float | None:
+        if not self.feedback:
+            return None
+        return round(sum(f.score for f in self.feedback) / len(self.feedback), 2)
+
+
+def _dto(activity: Activity, group_name: str, labels: dict[str, str], people: dict[int, Person]) -> ActivityDTO:
+    participants = []
+    for p in activity.participants:
+        person = people[p.person_id]
+        participants.append(ParticipantDTO(p.id, person.id, person.name, labels.get(person.role, person.role),
+                                           person.sector, person.organisation or person.department, p.role,
+                                           p.reflection))
+    return ActivityDTO(
+        id=activity.id, group_id=activity.group_id, group_name=group_name, kind=activity.kind, title=activity.title,
+        starts_on=activity.starts_on, ends_on=activity.ends_on, host_department=activity.host_department,
+        location=activity.location, description=activity.description, outcomes=activity.outcomes,
+        follow_ups=activity.follow_ups, participants=tuple(participants),
+        feedback=tuple(FeedbackDTO(f.id, f.score, f.sector, f.comment) for f in activity.feedback),
+    )
+
+
+def list_activities(
+    session: Session, *, group_id: int | None = None, kind: str | None = None, date_from: date | None = None,
+    date_to: date | None = None, ids: tuple[int, ...] | None = None,
+) -> list[ActivityDTO]:
+    query = (select(Activity, Group.name).join(Group, Group.id == Activity.group_id)
+             .options(selectinload(Activity.participants), selectinload(Activity.feedback)))
+    if group_id is not None:
+        query = query.where(Activity.group_id == group_id)
+    if kind:
+        query = query.where(Activity.kind == kind)
+    if date_from:
+        query = query.where(Activity.starts_on >= date_from)
+    if date_to:
+        query = query.where(Activity.starts_on <= date_to)
+    if ids is not None:
+        query = query.where(Activity.id.in_(ids))
+    rows = session.execute(query.order_by(Activity.starts_on.desc(), Activity.id.desc())).all()
+    person_ids = {p.person_id for a, _ in rows for p in a.participants}
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))} if person_ids else {}
+    labels = lookups.labels(session, "person_role")
+    return [_dto(a, g, labels, people) for a, g in rows]
+
+
+def get_activity(session: Session, activity_id: int) -> ActivityDTO:
+    get_or_raise(session, Activity, activity_id, "activity")
+    return list_activities(session, ids=(activity_id,))[0]
+
+
+def _validate(fields: dict, current: Activity | None = None) -> dict:
+    check = Check()
+    clean = dict(fields)
+    if "title" in fields:
+        clean["title"] = check.text("title", fields["title"], required=True, max_len=TITLE_MAX)
+    if "kind" in fields:
+        clean["kind"] = check.choice("kind", fields["kind"], ACTIVITY_KINDS)
+    if "starts_on" in fields:
+        clean["starts_on"] = check.date_value("starts_on", fields["starts_on"], required=True)
+    if "ends_on" in fields:
+        clean["ends_on"] = check.date_value("ends_on", fields["ends_on"])
+    starts = clean.get("starts_on", current.starts_on if current else None)
+    ends = clean.get("ends_on", current.ends_on if current else None)
+    check.order("starts_on", starts, "ends_on", ends)
+    for key, limit in (("host_department", SHORT_MAX), ("location", TITLE_MAX)):
+        if key in fields:
+            clean[key] = check.text(key, fields[key], max_len=limit)
+    for key in ("description", "outcomes", "follow_ups"):
+        if key in fields:
+            clean[key] = check.text(key, fields[key])
+    check.done()
+    return clean
+
+
+def create_activity(
+    session: Session, *, group_id: int, kind: str, title: str, starts_on: date | str, ends_on: date | str | None = None,
+    host_department: str = "", location: str = "", description: str = "", outcomes: str = "", follow_ups: str = "",
+) -> ActivityDTO:
+    get_or_raise(session, Group, group_id, "group")
+    clean = _validate(dict(kind=kind, title=title, starts_on=starts_on, ends_on=ends_on,
+                           host_department=host_department, location=location, description=description,
+                           outcomes=outcomes, follow_ups=follow_ups))
+    activity = Activity(group_id=group_id, **clean)
+    session.add(activity)
+    session.flush()
+    return get_activity(session, activity.id)
+
+
+def update_activity(session: Session, activity_id: int, **fields: object) -> ActivityDTO:
+    activity = get_or_raise(session, Activity, activity_id, "activity")
+    unknown = set(fields) - set(ACTIVITY_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+    for key, value in _validate(fields, activity).items():
+        setattr(activity, key, value)
+    session.flush()
+    return get_activity(session, activity_id)
+
+
+def delete_activity(session: Session, activity_id: int) -> None:
+    session.delete(get_or_raise(session, Activity, activity_id, "activity"))
+    session.flush()
+
+
+def set_participant(
+    session: Session, *, activity_id: int, person_id: int, role: str = "attendee", reflection: str | None = None,
+) -> ActivityDTO:
+    """Adds a participant, or changes their role or reflection when already listed."""
+    get_or_raise(session, Activity, activity_id, "activity")
+    get_or_raise(session, Person, person_id, "person")
+    check = Check()
+    check.choice("role", role, PARTICIPANT_ROLES)
+    if reflection is not None:
+        reflection = check.text("reflection", reflection)
+    check.done()
+    row = session.scalar(select(ActivityParticipant).where(ActivityParticipant.activity_id == activity_id,
+                                                           ActivityParticipant.person_id == person_id))
+    if row is None:
+        row = ActivityParticipant(activity_id=activity_id, person_id=person_id)
+        session.add(row)
+    row.role = role
+    if reflection is not None:
+        row.reflection = reflection
+    session.flush()
+    return get_activity(session, activity_id)
+
+
+def remove_participant(session: Session, *, activity_id: int, person_id: int) -> ActivityDTO:
+    row = session.scalar(select(ActivityParticipant).where(ActivityParticipant.activity_id == activity_id,
+                                                           ActivityParticipant.person_id == person_id))
+    if row is not None:
+        session.delete(row)
+        session.flush()
+    return get_activity(session, activity_id)
+
+
+def add_feedback(session: Session, *, activity_id: int, score: int, comment: str = "",
+                 sector: str | None = None) -> ActivityDTO:
+    get_or_raise(session, Activity, activity_id, "activity")
+    check = Check()
+    check.integer("score", score, low=1, high=5)
+    comment = check.text("comment", comment, max_len=5000)
+    if sector is not None:
+        check.choice("sector", sector, SECTORS)
+    check.done()
+    session.add(ActivityFeedback(activity_id=activity_id, score=score, comment=comment, sector=sector))
+    session.flush()
+    return get_activity(session, activity_id)
+
+
+def remove_feedback(session: Session, *, feedback_id: int) -> ActivityDTO:
+    row = get_or_raise(session, ActivityFeedback, feedback_id, "feedback")
+    activity_id = row.activity_id
+    session.delete(row)
+    session.flush()
+    return get_activity(session, activity_id)

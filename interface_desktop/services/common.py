@@ -1,0 +1,34 @@
+"""Small helpers shared by the service modules: fetching by id, today, the OS user."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from interface_desktop.services.errors import NotFoundError
+
+T = TypeVar("T")
+
+
+def get_or_raise(session: Session, model: type[T], entity_id: int, label: str) -> T:
+    obj = session.get(model, entity_id)
+    if obj is None:
+        raise NotFoundError(label, entity_id)
+    return obj
+
+
+def today() -> date:
+    """The current date; INTERFACE_DESKTOP_TODAY pins it for reproducible demos and tests."""
+    pinned = os.environ.get("INTERFACE_DESKTOP_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USERNAME") or os.environ.get("USER") or "unknown"

@@ -1,0 +1,116 @@
+"""Session hooks that record every write in the audit trail and keep the search documents current."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, event, insert, inspect
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import NO_VALUE
+
+from interface_desktop.db.base import utcnow
+from interface_desktop.db.models import (
+    AuditEntry,
+    FileBlob,
+    IssueMeeting,
+    SearchDocument,
+)
+from interface_desktop.services import search_docs
+from interface_desktop.services.common import os_user
+
+UNAUDITED = (AuditEntry, SearchDocument, FileBlob)
+SKIPPED_FIELDS = {"created_at", "updated_at"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+def _entity_id(obj: Any) -> int:
+    if isinstance(obj, IssueMeeting):
+        return obj.issue_id
+    return obj.id
+
+
+def _changes(obj: Any, operation: str) -> dict[str, list[Any]]:
+    """Field -> [old, new] for the columns this operation touched."""
+    state = inspect(obj)
+    changes: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in SKIPPED_FIELDS:
+            continue
+        if operation == "update":
+            history = state.attrs[key].history
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if history.has_changes() and old != new:
+                changes[key] = [_plain(old), _plain(new)]
+            continue
+        value = getattr(obj, key) if operation == "create" else state.attrs[key].loaded_value
+        if value not in (None, "") and not isinstance(value, type(NO_VALUE)):
+            changes[key] = [None, _plain(value)] if operation == "create" else [_plain(value), None]
+    return changes
+
+
+def _audit_rows(session: Session) -> list[dict[str, Any]]:
+    user = session.info.get("audit_user") or os_user()
+    now = utcnow()
+    rows = []
+    for operation, objects in (("create", session.new), ("update", session.dirty), ("delete", session.deleted)):
+        for obj in objects:
+            if isinstance(obj, UNAUDITED):
+                continue
+            if operation == "update" and not session.is_modified(obj, include_collections=False):
+                continue
+            changes = _changes(obj, operation)
+            if operation == "update" and not changes:
+                continue
+            rows.append({
+                "at": now, "user": user, "operation": operation, "entity": obj.__tablename__,
+                "entity_id": _entity_id(obj), "changes": json.dumps(changes, ensure_ascii=False, default=str),
+            })
+    return rows
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context: object) -> None:
+    if session.info.get("tracking_disabled"):
+        return
+    connection = session.connection()
+    rows = _audit_rows(session)
+    if rows:
+        connection.execute(insert(AuditEntry), rows)
+    _update_search(session, connection)
+
+
+def _update_search(session: Session, connection: Any) -> None:
+    stale: set[tuple[str, int]] = set()
+    fresh: list[dict[str, Any]] = []
+    for obj in list(session.new) + list(session.dirty):
+        for doc in search_docs.documents_for(session, obj):
+            stale.add((doc["kind"], doc["ref_id"]))
+            if doc["title"] or doc["body"]:
+                fresh.append(doc)
+    for obj in session.deleted:
+        for kind, ref_id in search_docs.keys_for(obj):
+            stale.add((kind, ref_id))
+    for kind, ref_id in stale:
+        connection.execute(delete(SearchDocument).where(SearchDocument.kind == kind, SearchDocument.ref_id == ref_id))
+    if fresh:
+        connection.execute(insert(SearchDocument), fresh)
+
+
+def record(session: Session, *, operation: str, entity: str, entity_id: int, changes: dict[str, Any]) -> None:
+    """An explicit audit entry for events that are not plain field changes (unlocks, imports)."""
+    session.add(AuditEntry(
+        user=session.info.get("audit_user") or os_user(), operation=operation, entity=entity,
+        entity_id=entity_id, changes=json.dumps(changes, ensure_ascii=False, default=str),
+    ))
+
