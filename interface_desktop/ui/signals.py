@@ -1,0 +1,21 @@
+"""The app-wide signal hub: views announce changes and requests here instead of knowing each other."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+# Kinds used with data_changed and open_record.
+KINDS = ("group", "person", "meeting", "agenda", "attendance", "action", "issue", "activity", "resource", "paper")
+
+
+class AppSignals(QObject):
+    """One instance per main window, passed to every view by constructor."""
+
+    # Something of this kind changed (created, edited, deleted); views showing that kind refresh.
+    data_changed = Signal(str)
+    # Ask the main window to show a record: (kind, id). Kinds as in search hits and KINDS.
+    open_record = Signal(str, int)
+    # The current group changed: group id, or 0 for "All groups".
+    group_changed = Signal(int)
+    # A short message for the status bar.
+    status_message = Signal(str)
