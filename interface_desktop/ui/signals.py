@@ -19,3 +19,6 @@ class AppSignals(QObject):
     group_changed = Signal(int)
     # A short message for the status bar.
     status_message = Signal(str)
+    # Ask for a document: (what, id). what: "minutes", "agenda", "pack", "ics" (id = meeting id),
+    # "sea" (id = issue id), "actions" (id = group id or 0), "report" (id = group id or 0).
+    export_requested = Signal(str, int)

@@ -1,0 +1,11 @@
+"""Feature modules that add menus, toolbar buttons and dialogs to the main window.
+
+Each named module has `install(window)`, called once after the main window is built. The window
+offers `window.menus` (dict of "file", "edit", "view", "meeting", "export", "tools", "help" -> QMenu),
+`window.runner`, `window.signals`, `window.current_group_id()` and `window.statusBar()`.
+"""
+
+from __future__ import annotations
+
+EXTENSIONS: tuple[str, ...] = (
+)
