@@ -1,1 +1,1 @@
-"""Qt item models over service DTOs: rows set with `set_rows()`, columns named by constants, no widgets."""
+"""Qt item models fed with service DTOs (tested without widgets)."""

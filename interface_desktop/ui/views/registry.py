@@ -9,4 +9,5 @@ from __future__ import annotations
 VIEWS: tuple[tuple[str, str], ...] = (
     ("dashboard_view", "DashboardView"),
     ("meetings_view", "MeetingsView"),
+    ("actions_view", "ActionsView"),
 )
