@@ -23,12 +23,19 @@ EXCLUDED_MODULES = [
     "lib2to3", "distutils", "ensurepip", "venv", "test", "xmlrpc", "curses", "_curses", "ftplib", "imaplib",
     "nntplib", "poplib", "smtplib", "telnetlib", "http.server", "socketserver", "wsgiref", "ssl", "_ssl",
     "sqlite3.test", "pdb",
+    # OpenSSL's hashes: hashlib falls back to Python's built-in md5/sha1/sha2/sha3/blake2 without it.
+    "_hashlib",
     # Build and test tools that live in the same environment.
     "setuptools", "pkg_resources", "pip", "PyInstaller", "pytest", "_pytest", "hypothesis", "pytestqt",
     "importlinter", "grimp", "IPython",
     # Optional backends of our dependencies that the app does not use.
     "numpy", "matplotlib", "psycopg2", "pymysql", "MySQLdb", "cx_Oracle", "oracledb", "pymssql",
     "PIL.ImageQt", "PIL.ImageTk", "PIL.ImageShow", "reportlab.graphics.testshapes", "reportlab.graphics.testdrawings",
+    # Pillow codecs and engines no document uses (AVIF/WebP pictures, colour management, Pillow's own text
+    # drawing): together with their libraries about 9 MB. Pillow reports them as unsupported formats.
+    "PIL._avif", "PIL._webp", "PIL._imagingcms", "PIL._imagingft", "PIL.ImageCms",
+    # lxml parts python-docx and openpyxl never import (they use lxml.etree only).
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.cssselect",
     # Qt modules outside the widgets stack: web, QML/Quick, multimedia, 3D, PDF, network, SQL, designer.
     "PySide6.QtNetwork", "PySide6.QtDBus", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtQuickControls2", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebChannel",
@@ -56,14 +63,10 @@ DROPPED_QT_LIBS = [
     "*Qt6WlShellIntegration*", "*Qt6EglFS*", "*Qt6WebEngine*", "*Qt6Multimedia*", "*Qt6VirtualKeyboard*",
     "*opengl32sw*", "*d3dcompiler*",
 ]
-# System libraries that only dropped plugins pulled in (GTK theme, EGL device integrations, TLS, Kerberos).
-DROPPED_SYSTEM_LIBS = [
-    "libgtk-*", "libgdk-*", "libgdk_pixbuf*", "libatk-*", "libatk-bridge*", "libcairo*", "libpango*",
-    "libharfbuzz.so*", "libthai*", "libdatrie*", "libfribidi*", "libgraphite2*", "libpixman*", "libepoxy*",
-    "libssl.so*", "libcrypto.so*", "libgssapi*", "libkrb5*", "libk5crypto*", "libcom_err*", "libkeyutils*",
-    "libwayland-*", "libdrm*", "libgbm*", "libinput*", "libmtdev*", "libudev*", "libevdev*",
-    "libxcb-glx*", "libtiff*", "libwebp*", "libavif*", "libsharpyuv*", "libopenjp2*", "liblcms2*",
-]
+# Libraries some kept binary links against but the app never needs: TLS (no network) and Kerberos/SSL
+# pulled in by the excluded ssl module. Everything else that only dropped plugins used is pruned by
+# `_without_orphan_libraries`.
+DROPPED_SYSTEM_LIBS = ["libssl.so*", "libcrypto.so*", "libgssapi*", "libkrb5*", "libk5crypto*"]
 # Data collected by hooks that the app never reads (sample documents, type stubs, tests).
 DROPPED_DATA = ["*/tests/*", "*.pyi", "*/py.typed"]
 

@@ -71,18 +71,25 @@ def summary_line(results: list[StepResult], failure: str | None, total: float) -
     return f"{verdict} {APP_NAME} {__version__} self-test in {total:.1f} s: " + "; ".join(parts)
 
 
-def prepare_qt_environment() -> None:
-    """The main window is opened off-screen, so the test runs on servers, in CI and over remote sessions."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # Qt's offscreen platform warns about features it does not have; they are irrelevant to the test.
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+def prepare_qt_environment(messages: list[str]) -> None:
+    """The main window is opened off-screen, so the test runs on servers, in CI and over remote sessions.
+
+    Qt's own warnings (the offscreen platform lacks some window-manager features) are kept in `messages`
+    and shown only when the test fails, so a passing run prints exactly one line.
+    """
+    from PySide6.QtCore import qInstallMessageHandler
+
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    qInstallMessageHandler(lambda _kind, _context, text: messages.append(text))
 
 
 def run(report_file: str | None = None) -> int:
     """Run every step in a temporary folder, print the summary line, return 0 (PASS) or 1 (FAIL)."""
     from interface_desktop.selftest_steps import STEPS, close
 
-    prepare_qt_environment()
+    qt_messages: list[str] = []
+    prepare_qt_environment(qt_messages)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="interface-desktop-selftest-") as folder:
         ctx = Context(folder=Path(folder))
@@ -91,6 +98,8 @@ def run(report_file: str | None = None) -> int:
         finally:
             close(ctx)
     line = summary_line(results, failure, time.perf_counter() - started)
+    if failure and qt_messages and sys.stderr is not None:
+        print("Qt reported:\n  " + "\n  ".join(qt_messages), file=sys.stderr)
     emit(line, report_file)
     return EXIT_FAIL if failure else EXIT_PASS
 
