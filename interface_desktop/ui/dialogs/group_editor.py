@@ -7,13 +7,13 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop.services import groups, people
-from interface_desktop.services.choices import BOARD_LABELS, GROUP_ROLE_LABELS
 from interface_desktop.services.groups import GroupDTO, default_standing_items
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.dialogs.category_list_editor import CategoryListEditor
 from interface_desktop.ui.dialogs.record_dialog import FieldForm, RecordDialog
 from interface_desktop.ui.dialogs.standing_items_editor import StandingItemsEditor
 from interface_desktop.ui.forms import fill_combo, set_combo_data
+from interface_desktop.ui.vocab import BOARD_CHOICES, GROUP_ROLE_LABELS
 
 
 def spin(low: int, high: int, suffix: str = "") -> QSpinBox:
@@ -51,7 +51,7 @@ class GroupEditor(RecordDialog):
         self.name = form.add("name", "&Name:", QLineEdit(placeholderText="e.g. Lothian Primary/Secondary Care "
                                                                           "Interface Group"))
         self.board = form.add("board", "Health &Board:", QComboBox())
-        fill_combo(self.board, [(label, code) for code, label in BOARD_LABELS.items()])
+        fill_combo(self.board, [(label, code) for code, label in BOARD_CHOICES])
         self.hscp = form.add("hscp", "&HSCP:", QLineEdit(placeholderText="Health and Social Care Partnership"))
         self.location = form.add("default_location", "Usual &venue:", QLineEdit())
         self.duration = form.add("default_duration", "Usual &length:", spin(5, 24 * 60, " min"))

@@ -9,9 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop.services import groups, issues, lookups
-from interface_desktop.services.choices import (
-    ISSUE_DIRECTION_LABELS, SEA_HARM_LABELS, SECTOR_LABELS, SEVERITY_LABELS,
-)
+from interface_desktop.services.choices import ISSUE_DIRECTION_LABELS, SEA_HARM_LABELS, SEVERITY_LABELS
 from interface_desktop.services.errors import ValidationError
 from interface_desktop.services.issues import IssueDTO
 from interface_desktop.services.runner import ServiceRunner
@@ -19,6 +17,7 @@ from interface_desktop.ui.dialogs.issue_links_panel import IssueLinksPanel
 from interface_desktop.ui.dialogs.issue_status_panel import IssueStatusPanel
 from interface_desktop.ui.dialogs.record_dialog import FieldForm, RecordDialog
 from interface_desktop.ui.forms import date_edit, date_value, fill_combo, set_combo_data, set_date
+from interface_desktop.ui.vocab import SECTOR_LABELS
 
 NES_HEADINGS = (("what_happened", "What &happened?"), ("why", "&Why did it happen?"),
                 ("learned", "What has been &learned?"), ("changed", "What has been &changed?"))

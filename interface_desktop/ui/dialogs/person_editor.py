@@ -9,12 +9,12 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop.services import groups, lookups, people
-from interface_desktop.services.choices import GROUP_ROLE_LABELS, SECTOR_LABELS
 from interface_desktop.services.people import PersonDTO
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.confirm import confirm_delete
 from interface_desktop.ui.dialogs.record_dialog import FieldForm, RecordDialog
 from interface_desktop.ui.forms import fill_combo, set_combo_data
+from interface_desktop.ui.vocab import GROUP_ROLE_LABELS, SECTOR_LABELS
 
 
 class PersonEditor(RecordDialog):

@@ -13,14 +13,15 @@ from interface_desktop.ui.dialogs.group_editor import GroupEditor
 from interface_desktop.ui.forms import button_row
 from interface_desktop.ui.models.groups_model import GroupsModel
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.views.base import View
+from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 
 WIDTHS = (320, 180, 200, 80, 260)
 
 
-class GroupsView(View):
+class GroupsView(RecordView):
     title = "Groups"
+    watched_kinds = ("group", "person")
     kinds = ("group",)
 
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
@@ -37,7 +38,6 @@ class GroupsView(View):
         column.addLayout(buttons)
         column.addWidget(self.table, 2)
         column.addWidget(self.detail, 1)
-        self.signals.data_changed.connect(lambda kind: kind in ("group", "person") and self.refresh())
 
     def refresh(self) -> None:
         found = self.runner.call(groups.list_groups)

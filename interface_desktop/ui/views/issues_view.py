@@ -13,15 +13,16 @@ from interface_desktop.ui.dialogs.issue_editor import IssueEditor
 from interface_desktop.ui.forms import button_row
 from interface_desktop.ui.models.issues_model import IssuesModel
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.views.base import View
+from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.issue_filter_bar import IssueFilterBar
 from interface_desktop.ui.views.table_view import RecordTable
 
 WIDTHS = (120, 320, 90, 190, 160, 150, 80, 190, 170)
 
 
-class IssuesView(View):
+class IssuesView(RecordView):
     title = "Issues & SEAs"
+    watched_kinds = ("issue", "group", "lookup", "action", "meeting")
     kinds = ("issue",)
 
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
@@ -39,7 +40,6 @@ class IssuesView(View):
         column.addLayout(buttons)
         column.addWidget(self.table, 1)
         self.filters.changed.connect(self.reload)
-        self.signals.data_changed.connect(self._on_data_changed)
 
     def refresh(self) -> None:
         self.filters.set_lookups(
@@ -52,10 +52,6 @@ class IssuesView(View):
         self.table.keep_selection(lambda: self.model.set_rows(found))
         with_sea = sum(1 for i in found if i.sea is not None)
         self.count.setText(f"{len(found)} issue(s), {with_sea} with an SEA")
-
-    def _on_data_changed(self, kind: str) -> None:
-        if kind in ("issue", "group", "lookup"):
-            self.refresh()
 
     def current_issue(self) -> IssueDTO | None:
         return self.table.current_dto()

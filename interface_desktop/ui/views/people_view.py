@@ -6,7 +6,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from interface_desktop.services import people
-from interface_desktop.services.choices import SECTOR_LABELS
 from interface_desktop.services.people import PersonDTO
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.confirm import confirm_delete
@@ -15,14 +14,16 @@ from interface_desktop.ui.filter_bar import FilterBar
 from interface_desktop.ui.forms import button_row, fill_combo
 from interface_desktop.ui.models.people_model import PeopleModel
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.views.base import View
+from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
+from interface_desktop.ui.vocab import SECTOR_LABELS
 
 WIDTHS = (200, 130, 120, 260, 220, 120)
 
 
-class PeopleView(View):
+class PeopleView(RecordView):
     title = "People"
+    watched_kinds = ("person", "group")
     kinds = ("person",)
 
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
@@ -55,7 +56,6 @@ class PeopleView(View):
         column.addWidget(self.filters)
         column.addLayout(buttons)
         column.addWidget(self.table, 1)
-        self.signals.data_changed.connect(lambda kind: kind in ("person", "group") and self.refresh())
 
     def refresh(self) -> None:
         self.members_only.setEnabled(self.group_id is not None)
