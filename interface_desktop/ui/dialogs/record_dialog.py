@@ -64,14 +64,17 @@ class FieldForm(QWidget):
 class RecordDialog(QDialog):
     """Subclasses build `self.form`, then implement `save() -> bool` (True when stored)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None):
+    def __init__(self, title: str, parent: QWidget | None = None, *, apply: bool = False):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.dirty = False
         self.general_error = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(buttons | QDialogButtonBox.StandardButton.Apply if apply else buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        if apply:
+            self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
         self._forms: list[FieldForm] = []
 
     def track(self, form: FieldForm) -> FieldForm:
@@ -119,6 +122,17 @@ class RecordDialog(QDialog):
     def save(self) -> bool:
         raise NotImplementedError
 
+    def apply(self) -> bool:
+        """Save and stay open (so parts that need a stored record, like participants, can be added)."""
+        if self.save():
+            self.dirty = False
+            self.after_apply()
+            return True
+        return False
+
+    def after_apply(self) -> None:
+        """Subclasses refresh what depends on the stored record."""
+
     def accept(self) -> None:
         if self.save():
             self.dirty = False
@@ -141,3 +155,10 @@ class RecordDialog(QDialog):
         """Free-text inputs by field name, for the patient-identifier highlighter to attach to."""
         return {name: widget for form in self._forms for name, widget in form.fields.items()
                 if isinstance(widget, (QPlainTextEdit, QTextEdit))}
+
+    def form_errors(self, field: str) -> str:
+        """The message shown beside `field` ('' when none)."""
+        for form in self._forms:
+            if field in form.errors and form.errors[field].isVisibleTo(self):
+                return form.errors[field].text()
+        return ""
