@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interface_desktop.db import backups, health, lock
+from interface_desktop.db import backups, health, lock, maintenance
 from interface_desktop.db.engine import Database, open_database
 from interface_desktop.db.migrate import upgrade_to_head
-from interface_desktop.paths import AppPaths, app_paths, database_url, sqlite_file_from_url
+from interface_desktop.paths import AppPaths, app_paths, database_url, sqlite_file_from_url, with_backup_dir
 
 
 def open_app_database(explicit: str | None, *, read_only: bool = False, paths: AppPaths | None = None) -> Database:
@@ -61,15 +61,50 @@ def _back_up_and_migrate(db_file: Path, url: str, backup_dir: Path) -> list[str]
     return notes
 
 
+PROBLEM_TITLES = {
+    "zero_length": "The database file is empty", "truncated": "The database file is incomplete",
+    "not_sqlite": "This is not an Interface Desktop database", "damaged": "The database is damaged",
+    "foreign": "This is not an Interface Desktop database", "newer": "The database needs a newer version",
+    "read_only_folder": "The database cannot be written here", "disk_full": "The disk is full",
+    "unreadable": "The database cannot be read",
+}
+
+
+def open_for_gui(explicit: str | None, paths: AppPaths) -> Database | None:
+    """Open the database, asking the user what to do about problems; None when they chose to quit."""
+    from interface_desktop.ui import startup_problem_dialog as dialog
+
+    read_only = False
+    while True:
+        try:
+            return open_app_database(explicit, paths=paths, read_only=read_only)
+        except health.StartupProblem as problem:
+            backup = problem.backup.describe() if problem.backup else None
+            choice = dialog.ask(PROBLEM_TITLES.get(problem.kind, "The database cannot be opened"),
+                                f"{problem.db_file}: {problem.problem.message}", backup=backup,
+                                offer_read_only=problem.kind == "read_only_folder" and not read_only)
+            if choice == dialog.RESTORE and problem.backup is not None:
+                maintenance.restore_database(problem.db_file, problem.backup.path, paths.backup_dir)
+                continue
+        except lock.DatabaseInUse as in_use:
+            choice = dialog.ask("The database is in use", str(in_use), offer_read_only=True)
+        if choice != dialog.READ_ONLY:
+            return None
+        read_only = True
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from interface_desktop.services.runner import ServiceRunner
     from interface_desktop.ui.application import run
     from interface_desktop.ui.settings import SETTINGS_FILENAME
 
-    paths = app_paths()
-    db = open_app_database(getattr(args, "db", None), paths=paths)
+    paths = with_backup_dir(app_paths(), getattr(args, "backup_dir", None))
+    db = open_for_gui(getattr(args, "db", None), paths)
+    if db is None:
+        return 1
     try:
-        runner = ServiceRunner(db.session_scope, location=str(db.file or db.url))
+        runner = ServiceRunner(db.session_scope, location=str(db.file or db.url), read_only=db.read_only,
+                               maintenance=maintenance.Maintenance(db, paths.backup_dir))
         return run(runner, exit_after_start=bool(getattr(args, "exit_after_start", False)),
                    settings_file=paths.settings_dir / SETTINGS_FILENAME)
     finally:

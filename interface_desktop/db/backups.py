@@ -3,7 +3,7 @@
 Backups live in one folder, named `<database stem>-<YYYYMMDD-HHMMSS>-<reason>.sqlite3`, where reason is
 daily (automatic at start, at most once a day), manual, pre-migration or pre-restore. Each is written
 with VACUUM INTO to a temporary file, checked with integrity_check and foreign_key_check, then renamed
-into place. Rotation keeps the newest backup of each of the 7 most recent days that have one, of each of
+into place. Rotation keeps every backup of the last 24 hours, the newest backup of each of the 7 most recent days that have one, of each of
 the 8 most recent ISO weeks and of each of the 12 most recent months, plus the newest pre-migration and
 pre-restore copies; everything else the app wrote in the folder is deleted. Files the user put there
 themselves are never touched.
@@ -17,7 +17,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from interface_desktop.db import sqlite_adapter
@@ -119,9 +119,11 @@ def _keep_newest_per(backups: list[BackupInfo], key: Callable[[BackupInfo], obje
     return set(kept.values())
 
 
-def rotation_keeps(backups: list[BackupInfo]) -> set[Path]:
+def rotation_keeps(backups: list[BackupInfo], now: datetime | None = None) -> set[Path]:
     """Which backups survive rotation (backups newest first); see the module docstring for the rule."""
-    keep = _keep_newest_per(backups, lambda b: b.taken_at.date(), KEEP_DAYS)
+    recent = (now or datetime.now()) - timedelta(hours=24)
+    keep = {b.path for b in backups if b.taken_at >= recent}
+    keep |= _keep_newest_per(backups, lambda b: b.taken_at.date(), KEEP_DAYS)
     keep |= _keep_newest_per(backups, lambda b: b.taken_at.isocalendar()[:2], KEEP_WEEKS)
     keep |= _keep_newest_per(backups, lambda b: (b.taken_at.year, b.taken_at.month), KEEP_MONTHS)
     for reason in ("pre-migration", "pre-restore"):
@@ -160,15 +162,15 @@ def restore(db_file: Path, source: Path, backup_dir: Path, *, validate: Callable
     has closed every connection. Returns where the replaced database was kept (None if there was none).
     """
     validate(source)
-    kept: Path | None = None
-    if db_file.exists() and db_file.stat().st_size > 0:
-        try:
-            kept = make_backup(db_file, backup_dir, "pre-restore").path
-        except (sqlite3.DatabaseError, RuntimeError):
-            kept = keep_raw_copy(db_file, backup_dir)
     incoming = db_file.with_name(db_file.name + ".restoring")
     sqlite_adapter.copy_verified(source, incoming)
+    kept: Path | None = None
     try:
+        if db_file.exists() and db_file.stat().st_size > 0:
+            try:
+                kept = make_backup(db_file, backup_dir, "pre-restore").path
+            except (sqlite3.DatabaseError, RuntimeError):
+                kept = keep_raw_copy(db_file, backup_dir)
         _drop_wal(db_file)
         os.replace(incoming, db_file)
     except BaseException:

@@ -90,6 +90,15 @@ FTS_DDL = [
 ]
 
 
+# The audit trail is append-only in the database itself, whatever code runs against it.
+AUDIT_APPEND_ONLY_DDL = [
+    "CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+]
+
+
 def create_fts(conn: Connection) -> None:
     for statement in FTS_DDL:
         conn.exec_driver_sql(statement)
