@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPlainTextEdit, QPushButton, QScrollArea, QWidget
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -62,3 +62,30 @@ def name_inputs(pairs: Iterable[tuple[QWidget, str]]) -> None:
     """Accessible names for inputs that have no visible label of their own."""
     for widget, name in pairs:
         widget.setAccessibleName(name)
+
+
+def button_row(*buttons: tuple[str, Callable[[], object]], trailing: QWidget | None = None) -> QHBoxLayout:
+    """Push buttons left to right, then a stretch and an optional widget (e.g. a record count)."""
+    row = QHBoxLayout()
+    for text, slot in buttons:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    row.addStretch()
+    if trailing is not None:
+        row.addWidget(trailing)
+    return row
+
+
+def text_box(lines: int = 4) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    return box
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area

@@ -1,4 +1,4 @@
-"""Base for record editors: labelled fields with service validation messages beside them, and an unsaved-changes prompt."""
+"""Base for record editors: fields with validation messages beside them, and an unsaved-changes prompt."""
 
 from __future__ import annotations
 
@@ -64,14 +64,17 @@ class FieldForm(QWidget):
 class RecordDialog(QDialog):
     """Subclasses build `self.form`, then implement `save() -> bool` (True when stored)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None):
+    def __init__(self, title: str, parent: QWidget | None = None, *, apply: bool = False):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.dirty = False
         self.general_error = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(buttons | QDialogButtonBox.StandardButton.Apply if apply else buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        if apply:
+            self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
         self._forms: list[FieldForm] = []
 
     def track(self, form: FieldForm) -> FieldForm:
@@ -79,6 +82,16 @@ class RecordDialog(QDialog):
         for widget in form.fields.values():
             watch(widget, self.mark_dirty)
         return form
+
+    def lay_out(self, *parts: QWidget, size: tuple[int, int]) -> None:
+        """Stack the parts (the last one stretches least), then messages and buttons; start clean."""
+        column = QVBoxLayout(self)
+        for part in parts:
+            column.addWidget(part, 1 if part is parts[-1] else 0)
+        column.addWidget(self.general_error)
+        column.addWidget(self.buttons)
+        self.dirty = False
+        self.resize(*size)
 
     def mark_dirty(self, *_: object) -> None:
         self.dirty = True
@@ -119,6 +132,17 @@ class RecordDialog(QDialog):
     def save(self) -> bool:
         raise NotImplementedError
 
+    def apply(self) -> bool:
+        """Save and stay open (so parts that need a stored record, like participants, can be added)."""
+        if self.save():
+            self.dirty = False
+            self.after_apply()
+            return True
+        return False
+
+    def after_apply(self) -> None:
+        """Subclasses refresh what depends on the stored record."""
+
     def accept(self) -> None:
         if self.save():
             self.dirty = False
@@ -141,3 +165,10 @@ class RecordDialog(QDialog):
         """Free-text inputs by field name, for the patient-identifier highlighter to attach to."""
         return {name: widget for form in self._forms for name, widget in form.fields.items()
                 if isinstance(widget, (QPlainTextEdit, QTextEdit))}
+
+    def form_errors(self, field: str) -> str:
+        """The message shown beside `field` ('' when none)."""
+        for form in self._forms:
+            if field in form.errors and form.errors[field].isVisibleTo(self):
+                return form.errors[field].text()
+        return ""

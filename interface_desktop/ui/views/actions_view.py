@@ -19,13 +19,14 @@ from interface_desktop.ui.models.actions_model import COL_DESCRIPTION, COL_STATU
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.views.action_filter_bar import ActionFilterBar
 from interface_desktop.ui.views.action_panel import ActionPanel
-from interface_desktop.ui.views.base import View
+from interface_desktop.ui.views.record_view import RecordView
 
 DEFAULT_WIDTHS = (110, 380, 150, 90, 120, 170, 170, 260)
 
 
-class ActionsView(View):
+class ActionsView(RecordView):
     title = "Actions"
+    watched_kinds = ("action", "person", "group", "meeting", "issue")
     kinds = ("action",)
 
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
@@ -46,7 +47,6 @@ class ActionsView(View):
         self.model.rowsInserted.connect(self._update_count)
         self.panel.update_added.connect(self._update_added)
         self.panel.open_requested.connect(self.signals.open_record)
-        self.signals.data_changed.connect(self._on_data_changed)
 
     def _build_table(self) -> None:
         t = self.table
@@ -139,8 +139,8 @@ class ActionsView(View):
         self.count_label.setText(f"{total:,} action(s)" + (f", first {shown:,} loaded" if shown < total else ""))
 
     def _on_data_changed(self, kind: str) -> None:
-        if kind in ("action", "person", "group", "meeting", "issue") and not self._own_change:
-            self.refresh()
+        if not self._own_change:
+            super()._on_data_changed(kind)
 
     def _changed(self) -> None:
         self._own_change = True

@@ -10,4 +10,9 @@ VIEWS: tuple[tuple[str, str], ...] = (
     ("dashboard_view", "DashboardView"),
     ("meetings_view", "MeetingsView"),
     ("actions_view", "ActionsView"),
+    ("issues_view", "IssuesView"),
+    ("activities_view", "ActivitiesView"),
+    ("people_view", "PeopleView"),
+    ("groups_view", "GroupsView"),
+    ("resources_view", "ResourcesView"),
 )
