@@ -26,7 +26,7 @@ def test_first_run_sets_up_group_with_members_and_shows_dashboard(make_window, r
     assert group.board == "LO" and group.member_count == 2
     members = {m.person.name: m for m in runner.call(people.list_members, group_id=group.id)}
     assert members["Dr Ann Smith"].group_role == "lead" and members["Dr Bob Jones"].person.sector == "secondary"
-    assert window.root.currentWidget() is window.splitter
+    assert window.root.currentWidget() is window.body
     assert window.current_group_id() == group.id
     assert window.pages.current_page().title == "Dashboard"
 
