@@ -210,9 +210,10 @@ def add_actions(rows: Rows, board: Board, size: Size, corpus: Corpus, issues: di
     rnd = corpus.rnd
     held = [(g, starts, m) for g, ms in board.meetings.items() for starts, m in ms
             if starts.date() < board.on and m != rows.showcase_meeting_id]
-    plan = [(rnd.choice(held)) for _ in range(max(0, size.action_count - SHOWCASE["actions"]))]
+    showcased = min(SHOWCASE["actions"], size.action_count // 5)
+    plan = [rnd.choice(held) for _ in range(size.action_count - showcased)]
     showcase = next((1, s, m) for s, m in board.meetings[1] if m == rows.showcase_meeting_id)
-    plan += [showcase] * min(SHOWCASE["actions"], size.action_count)
+    plan += [showcase] * showcased
     for g, starts, meeting_id in sorted(plan, key=lambda p: p[1]):
         due = starts.date() + timedelta(days=rnd.randint(14, 120))
         status = _action_status(corpus, due, board.on)

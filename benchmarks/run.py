@@ -118,12 +118,13 @@ def actions_view(plan: Plan, size: Size, label: str) -> list[Figure]:
     return [opened, filtered]
 
 
-def in_process(plan: Plan, name: str, probe_name: str, key: str, target: float, **options: Any) -> Figure:
-    """Probes that repeat their own work `reps` times after a warm-up and report the median."""
+def in_process(plan: Plan, name: str, probe_name: str, key: str, target: float, rounds: int,
+               **options: Any) -> Figure:
+    """Probes that repeat their own work `rounds` times after a warm-up and report the median."""
     figure = Figure(name, target)
     try:
-        figure.app = probe(f"{probe_name}_app", plan.env, rounds=plan.reps, **options)[key]
-        figure.bare = probe(f"{probe_name}_bare", plan.env, rounds=plan.reps, **options)[key]
+        figure.app = probe(f"{probe_name}_app", plan.env, rounds=rounds, **options)[key]
+        figure.bare = probe(f"{probe_name}_bare", plan.env, rounds=rounds, **options)[key]
     except ProbeFailed as exc:
         figure.app = figure.bare = None
         figure.reason = str(exc)
@@ -132,10 +133,12 @@ def in_process(plan: Plan, name: str, probe_name: str, key: str, target: float, 
 
 def documents(plan: Plan) -> list[Figure]:
     db, showcase = cached_database(plan.cache, plan.sizes[10])
-    meeting = showcase.minutes_meeting_id
+    meeting, rounds = showcase.minutes_meeting_id, min(plan.reps, 3)  # seconds each: three rounds are plenty
     return [
-        in_process(plan, "Word minutes, 40 items and 200 actions", "minutes", "seconds", 1.5, db=db, meeting=meeting),
-        in_process(plan, "Meeting pack, 10 PDF papers (150 pages)", "pack", "seconds", 1.5, db=db, meeting=meeting),
+        in_process(plan, "Word minutes, 40 items and 200 actions", "minutes", "seconds", 1.5, rounds, db=db,
+                   meeting=meeting),
+        in_process(plan, "Meeting pack, 10 PDF papers (150 pages)", "pack", "seconds", 1.5, rounds, db=db,
+                   meeting=meeting),
     ]
 
 
@@ -159,7 +162,8 @@ def measure(plan: Plan) -> tuple[list[Figure], list[Growth]]:
     figures += actions_view(plan, plan.sizes[10], f"{plan.sizes[10].action_count:,} actions")
     figures += actions_view(plan, plan.stress, f"{plan.stress.action_count:,} actions")
     db, _ = cached_database(plan.cache, plan.sizes[10])
-    figures.append(in_process(plan, "Global search, ten typical queries", "search", "ten_queries", 2.0, db=db))
+    figures.append(in_process(plan, "Global search, ten typical queries", "search", "ten_queries", 2.0, plan.reps,
+                              db=db))
     figures += documents(plan)
     return figures, growth(plan)
 
