@@ -125,8 +125,9 @@ def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select
         query = query.where(Action.due_on <= flt.due_to)
     if flt.text:
         like = "%" + flt.text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        owners = select(Person.id).where(func.lower(Person.name).like(like, escape="\\"))
         query = query.where(or_(func.lower(Action.description).like(like, escape="\\"),
-                                func.lower(Person.name).like(like, escape="\\")))
+                                Action.owner_id.in_(owners)))
     if flt.meeting_id is not None:
         query = query.where(or_(Action.meeting_id == flt.meeting_id, Action.last_carried_meeting_id == flt.meeting_id))
     if flt.issue_id is not None:
@@ -136,23 +137,50 @@ def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select
     return query
 
 
+# Names used for sorting are looked up per action rather than joined: SQLite then sorts one table, which is
+# several times faster over a large log.
+_OWNER_NAME = select(Person.name).where(Person.id == Action.owner_id).correlate(Action).scalar_subquery()
+_GROUP_NAME = select(Group.name).where(Group.id == Action.group_id).correlate(Action).scalar_subquery()
+_MEETING_START = select(Meeting.starts_at).where(Meeting.id == Action.meeting_id).correlate(Action).scalar_subquery()
 SORT_COLUMNS = {
     "due": (Action.due_on.is_(None), Action.due_on, Action.id),
     "id": (Action.id,),
     "status": (Action.status, Action.due_on, Action.id),
-    "owner": (Person.name, Action.due_on, Action.id),
-    "group": (Group.name, Action.due_on, Action.id),
+    "owner": (_OWNER_NAME, Action.due_on, Action.id),
+    "group": (_GROUP_NAME, Action.due_on, Action.id),
     "description": (Action.description, Action.id),
-    "meeting": (Meeting.starts_at, Action.id),
+    "meeting": (_MEETING_START, Action.id),
     "carried": (Action.carried_forward, Action.id),
 }
+
+
+PAGE_BY_IDS_MAX = 1000  # pages up to this size are found by id first, then read in full
+
+
+def _ordered(query, order_by: str, descending: bool):  # noqa: ANN001, ANN202 - Select in, Select out
+    columns = SORT_COLUMNS.get(order_by, SORT_COLUMNS["due"])
+    return query.order_by(*[c.desc() for c in columns] if descending else columns)
 
 
 def list_actions(
     session: Session, flt: ActionFilter | None = None, *, on: date | None = None, order_by: str = "due",
     descending: bool = False, limit: int | None = None, offset: int = 0,
 ) -> list[ActionDTO]:
+    """Actions matching the filter in the given order; `limit`/`offset` page through them."""
     flt, on = flt or ActionFilter(), on or today()
+    order_by = order_by if order_by in SORT_COLUMNS else "due"
+    if limit is not None and limit <= PAGE_BY_IDS_MAX and flt.ids is None:
+        # Sorting bare ids is cheap; reading full rows (with the latest update) only for one page keeps
+        # paging a 100,000-action log quick.
+        ids_query = _ordered(_apply(select(Action.id), flt, on), order_by, descending)
+        ids = list(session.scalars(ids_query.offset(offset).limit(limit)))
+        by_id = {a.id: a for a in _read(session, ActionFilter(ids=tuple(ids)), on, order_by, False, None, 0)}
+        return [by_id[i] for i in ids if i in by_id]
+    return _read(session, flt, on, order_by, descending, limit, offset)
+
+
+def _read(session: Session, flt: ActionFilter, on: date, order_by: str, descending: bool, limit: int | None,
+          offset: int) -> list[ActionDTO]:
     latest = (select(ActionUpdate.text).where(ActionUpdate.action_id == Action.id)
               .order_by(ActionUpdate.on_date.desc(), ActionUpdate.id.desc()).limit(1).correlate(Action)
               .scalar_subquery())
@@ -161,9 +189,7 @@ def list_actions(
              .outerjoin(Person, Person.id == Action.owner_id)
              .outerjoin(Meeting, Meeting.id == Action.meeting_id)
              .outerjoin(InterfaceIssue, InterfaceIssue.id == Action.issue_id))
-    query = _apply(query, flt, on)
-    columns = SORT_COLUMNS.get(order_by, SORT_COLUMNS["due"])
-    query = query.order_by(*[c.desc() for c in columns] if descending else columns).offset(offset)
+    query = _ordered(_apply(query, flt, on), order_by, descending).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return [
@@ -179,7 +205,7 @@ def list_actions(
 
 
 def count_actions(session: Session, flt: ActionFilter | None = None, *, on: date | None = None) -> int:
-    query = select(func.count(Action.id)).select_from(Action).outerjoin(Person, Person.id == Action.owner_id)
+    query = select(func.count()).select_from(Action)
     return session.scalar(_apply(query, flt or ActionFilter(), on or today())) or 0
 
 
