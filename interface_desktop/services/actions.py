@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import Action, ActionUpdate, AgendaItem, Group, InterfaceIssue, Meeting, Person
@@ -97,14 +97,17 @@ class ActionFilter:
     ids: tuple[int, ...] | None = field(default=None)
 
 
-def _rag_expression(on: date):  # noqa: ANN202 - a SQL CASE expression
+def _rag_condition(rag: str, on: date):  # noqa: ANN202 - a SQL condition
+    """The rows of one RAG colour, written so the (status, due_on) index can find them (as rag_for decides)."""
     is_open = Action.status.in_(OPEN_STATUSES)
-    return case(
-        (Action.status == "dropped", "grey"),
-        (and_(is_open, Action.due_on < on), "red"),
-        (and_(is_open, Action.due_on <= on + timedelta(days=DUE_SOON_DAYS)), "amber"),
-        else_="green",
-    )
+    soon = on + timedelta(days=DUE_SOON_DAYS)
+    if rag == "grey":
+        return Action.status == "dropped"
+    if rag == "red":
+        return and_(is_open, Action.due_on < on)
+    if rag == "amber":
+        return and_(is_open, Action.due_on >= on, Action.due_on <= soon)
+    return or_(Action.status == "done", and_(is_open, or_(Action.due_on.is_(None), Action.due_on > soon)))
 
 
 def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select in, Select out
@@ -115,7 +118,7 @@ def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select
     if flt.owner_id is not None:
         query = query.where(Action.owner_id == flt.owner_id)
     if flt.rag:
-        query = query.where(_rag_expression(on).in_(flt.rag))
+        query = query.where(or_(*[_rag_condition(rag, on) for rag in flt.rag]))
     if flt.overdue is not None:
         overdue = and_(Action.status.in_(OPEN_STATUSES), Action.due_on < on)
         query = query.where(overdue if flt.overdue else ~overdue)
@@ -125,9 +128,8 @@ def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select
         query = query.where(Action.due_on <= flt.due_to)
     if flt.text:
         like = "%" + flt.text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        owners = select(Person.id).where(func.lower(Person.name).like(like, escape="\\"))
         query = query.where(or_(func.lower(Action.description).like(like, escape="\\"),
-                                Action.owner_id.in_(owners)))
+                                func.lower(Person.name).like(like, escape="\\")))
     if flt.meeting_id is not None:
         query = query.where(or_(Action.meeting_id == flt.meeting_id, Action.last_carried_meeting_id == flt.meeting_id))
     if flt.issue_id is not None:
@@ -137,50 +139,23 @@ def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select
     return query
 
 
-# Names used for sorting are looked up per action rather than joined: SQLite then sorts one table, which is
-# several times faster over a large log.
-_OWNER_NAME = select(Person.name).where(Person.id == Action.owner_id).correlate(Action).scalar_subquery()
-_GROUP_NAME = select(Group.name).where(Group.id == Action.group_id).correlate(Action).scalar_subquery()
-_MEETING_START = select(Meeting.starts_at).where(Meeting.id == Action.meeting_id).correlate(Action).scalar_subquery()
 SORT_COLUMNS = {
     "due": (Action.due_on.is_(None), Action.due_on, Action.id),
     "id": (Action.id,),
     "status": (Action.status, Action.due_on, Action.id),
-    "owner": (_OWNER_NAME, Action.due_on, Action.id),
-    "group": (_GROUP_NAME, Action.due_on, Action.id),
+    "owner": (Person.name, Action.due_on, Action.id),
+    "group": (Group.name, Action.due_on, Action.id),
     "description": (Action.description, Action.id),
-    "meeting": (_MEETING_START, Action.id),
+    "meeting": (Meeting.starts_at, Action.id),
     "carried": (Action.carried_forward, Action.id),
 }
-
-
-PAGE_BY_IDS_MAX = 1000  # pages up to this size are found by id first, then read in full
-
-
-def _ordered(query, order_by: str, descending: bool):  # noqa: ANN001, ANN202 - Select in, Select out
-    columns = SORT_COLUMNS.get(order_by, SORT_COLUMNS["due"])
-    return query.order_by(*[c.desc() for c in columns] if descending else columns)
 
 
 def list_actions(
     session: Session, flt: ActionFilter | None = None, *, on: date | None = None, order_by: str = "due",
     descending: bool = False, limit: int | None = None, offset: int = 0,
 ) -> list[ActionDTO]:
-    """Actions matching the filter in the given order; `limit`/`offset` page through them."""
     flt, on = flt or ActionFilter(), on or today()
-    order_by = order_by if order_by in SORT_COLUMNS else "due"
-    if limit is not None and limit <= PAGE_BY_IDS_MAX and flt.ids is None:
-        # Sorting bare ids is cheap; reading full rows (with the latest update) only for one page keeps
-        # paging a 100,000-action log quick.
-        ids_query = _ordered(_apply(select(Action.id), flt, on), order_by, descending)
-        ids = list(session.scalars(ids_query.offset(offset).limit(limit)))
-        by_id = {a.id: a for a in _read(session, ActionFilter(ids=tuple(ids)), on, order_by, False, None, 0)}
-        return [by_id[i] for i in ids if i in by_id]
-    return _read(session, flt, on, order_by, descending, limit, offset)
-
-
-def _read(session: Session, flt: ActionFilter, on: date, order_by: str, descending: bool, limit: int | None,
-          offset: int) -> list[ActionDTO]:
     latest = (select(ActionUpdate.text).where(ActionUpdate.action_id == Action.id)
               .order_by(ActionUpdate.on_date.desc(), ActionUpdate.id.desc()).limit(1).correlate(Action)
               .scalar_subquery())
@@ -189,9 +164,12 @@ def _read(session: Session, flt: ActionFilter, on: date, order_by: str, descendi
              .outerjoin(Person, Person.id == Action.owner_id)
              .outerjoin(Meeting, Meeting.id == Action.meeting_id)
              .outerjoin(InterfaceIssue, InterfaceIssue.id == Action.issue_id))
-    query = _ordered(_apply(query, flt, on), order_by, descending).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
+    columns = SORT_COLUMNS.get(order_by, SORT_COLUMNS["due"])
+    ordering = [c.desc() for c in columns] if descending else list(columns)
+    if limit is None and not offset:
+        query = _apply(query, flt, on).order_by(*ordering)
+    else:
+        query = query.where(Action.id.in_(_page_ids(flt, on, ordering, limit, offset))).order_by(*ordering)
     return [
         ActionDTO(
             id=a.id, group_id=a.group_id, group_name=group, meeting_id=a.meeting_id,
@@ -204,9 +182,23 @@ def _read(session: Session, flt: ActionFilter, on: date, order_by: str, descendi
     ]
 
 
+def _page_ids(flt: ActionFilter, on: date, ordering: list, limit: int | None, offset: int):  # noqa: ANN202
+    """The ids of one page, chosen before anything is joined for display (SQLite drops the unused joins),
+    so the latest update and the names are looked up for the page's rows only, not for every action."""
+    query = (select(Action.id).select_from(Action)
+             .outerjoin(Group, Group.id == Action.group_id)
+             .outerjoin(Person, Person.id == Action.owner_id)
+             .outerjoin(Meeting, Meeting.id == Action.meeting_id))
+    query = _apply(query, flt, on).order_by(*ordering).offset(offset)
+    return (query.limit(limit) if limit is not None else query).scalar_subquery()
+
+
 def count_actions(session: Session, flt: ActionFilter | None = None, *, on: date | None = None) -> int:
-    query = select(func.count()).select_from(Action)
-    return session.scalar(_apply(query, flt or ActionFilter(), on or today())) or 0
+    flt = flt or ActionFilter()
+    query = select(func.count(Action.id)).select_from(Action)
+    if flt.text:  # the owner's name is searched too; without text the join only costs a lookup per action
+        query = query.outerjoin(Person, Person.id == Action.owner_id)
+    return session.scalar(_apply(query, flt, on or today())) or 0
 
 
 def get_action(session: Session, action_id: int) -> ActionDTO:
