@@ -7,8 +7,8 @@ import importlib
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox, QProgressBar, QSizePolicy,
-    QStackedWidget, QToolBar, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget,
+    QToolBar, QWidget,
 )
 
 from interface_desktop import APP_NAME, __version__
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel(f"Data: {self.runner.location}")
         self.location_label.setToolTip(f"Where this app keeps its data: {self.runner.location}")
         # A long network path is clipped rather than widening the window; the tooltip shows all of it.
-        self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.location_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for widget in (self.busy_label, self.busy_bar, self.location_label):
             self.statusBar().addPermanentWidget(widget)
