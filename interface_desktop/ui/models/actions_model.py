@@ -46,6 +46,7 @@ class ActionsModel(QAbstractTableModel):
         self.order_by, self.descending = "due", False
         self.total = 0
         self._rows: list[ActionDTO] = []
+        self._loaded = False
 
     # loading -----------------------------------------------------------------------------------------------
     def set_filter(self, flt: ActionFilter) -> None:
@@ -55,6 +56,7 @@ class ActionsModel(QAbstractTableModel):
     def reload(self, keep_loaded: bool = False) -> None:
         """Count again and fetch the first page (or as many rows as were loaded, so the scroll position holds)."""
         wanted = max(self.page_size, len(self._rows)) if keep_loaded else self.page_size
+        self._loaded = True
         self.beginResetModel()
         self.total = self.runner.call(actions.count_actions, self.flt)
         self._rows = self._page(0, wanted)
@@ -82,8 +84,13 @@ class ActionsModel(QAbstractTableModel):
         key = SORT_KEYS.get(column)
         if key is None:
             return
-        self.order_by, self.descending = key, order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        wanted = (key, order == Qt.SortOrder.DescendingOrder)
+        changed = wanted != (self.order_by, self.descending)
+        self.order_by, self.descending = wanted
+        # The view sets its sort indicator while being built (the first load comes later), and Qt may ask
+        # twice for the same order: only a new order on loaded rows is worth a trip to the database.
+        if self._loaded and changed:
+            self.reload()
 
     # access ------------------------------------------------------------------------------------------------
     def action_at(self, row: int) -> ActionDTO:
