@@ -36,8 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        # Inside the try: a bad value such as an impossible date is a user error (exit 1), not a usage error.
+        args = parser.parse_args(argv)
         if args.command is None:
             from interface_desktop.app import run_gui
 
