@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from interface_desktop import APP_NAME, __version__
+from interface_desktop.paths import resource
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 
@@ -18,6 +20,7 @@ def run(runner: ServiceRunner, *, exit_after_start: bool = False, settings_file:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("InterfaceDesktop")
+    app.setWindowIcon(QIcon(str(resource("icons", "interface-desktop.png"))))
     if settings_file is not None:
         prefs.use_file(settings_file)
     from interface_desktop.ui.main_window import MainWindow
