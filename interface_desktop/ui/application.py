@@ -27,8 +27,18 @@ def run(runner: ServiceRunner, *, exit_after_start: bool = False, settings_file:
 
     window = MainWindow(runner)
     window.show()
+    if runner.maintenance is not None and not exit_after_start:
+        QTimer.singleShot(0, lambda: _daily_backup(window, runner))
     if exit_after_start:
         # The first page is built and loaded in the constructor; quit once the window has been painted.
         QTimer.singleShot(0, window.close)
         QTimer.singleShot(0, app.quit)
     return app.exec()
+
+
+def _daily_backup(window, runner: ServiceRunner) -> None:  # noqa: ANN001 - the MainWindow
+    """Today's automatic backup on a worker once the window is up; a failure is reported, never fatal."""
+    def failed(exc: Exception) -> None:
+        window.signals.status_message.emit(f"Today's automatic backup could not be written: {exc}")
+
+    window.tasks.start("Backing up the database…", runner.maintenance.daily_backup, lambda _info: None, failed)
