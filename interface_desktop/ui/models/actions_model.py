@@ -13,11 +13,11 @@ from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.forms import uk_date
 from interface_desktop.ui.rag import rag_icon
 
-COL_RAG, COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_GROUP, COL_ORIGIN, COL_UPDATE = range(8)
-HEADERS = ("RAG", "Action", "Owner", "Due", "Status", "Group", "From", "Latest update")
+COL_RAG, COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_CARRIED, COL_GROUP, COL_ORIGIN, COL_UPDATE = range(9)
+HEADERS = ("RAG", "Action", "Owner", "Due", "Status", "C/f", "Group", "From", "Latest update")
 # RAG follows the due date for open actions, so sorting by it sorts by due date.
 SORT_KEYS = {COL_RAG: "due", COL_DESCRIPTION: "description", COL_OWNER: "owner", COL_DUE: "due",
-             COL_STATUS: "status", COL_GROUP: "group", COL_ORIGIN: "meeting"}
+             COL_STATUS: "status", COL_CARRIED: "carried", COL_GROUP: "group", COL_ORIGIN: "meeting"}
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 RAG_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -46,6 +46,7 @@ class ActionsModel(QAbstractTableModel):
         self.order_by, self.descending = "due", False
         self.total = 0
         self._rows: list[ActionDTO] = []
+        self._loaded = False
 
     # loading -----------------------------------------------------------------------------------------------
     def set_filter(self, flt: ActionFilter) -> None:
@@ -55,6 +56,7 @@ class ActionsModel(QAbstractTableModel):
     def reload(self, keep_loaded: bool = False) -> None:
         """Count again and fetch the first page (or as many rows as were loaded, so the scroll position holds)."""
         wanted = max(self.page_size, len(self._rows)) if keep_loaded else self.page_size
+        self._loaded = True
         self.beginResetModel()
         self.total = self.runner.call(actions.count_actions, self.flt)
         self._rows = self._page(0, wanted)
@@ -82,8 +84,13 @@ class ActionsModel(QAbstractTableModel):
         key = SORT_KEYS.get(column)
         if key is None:
             return
-        self.order_by, self.descending = key, order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        wanted = (key, order == Qt.SortOrder.DescendingOrder)
+        changed = wanted != (self.order_by, self.descending)
+        self.order_by, self.descending = wanted
+        # The view sets its sort indicator while being built (the first load comes later), and Qt may ask
+        # twice for the same order: only a new order on loaded rows is worth a trip to the database.
+        if self._loaded and changed:
+            self.reload()
 
     # access ------------------------------------------------------------------------------------------------
     def action_at(self, row: int) -> ActionDTO:
@@ -123,6 +130,8 @@ class ActionsModel(QAbstractTableModel):
         a = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(a, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_CARRIED:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_RAG:
             return rag_icon(a.rag)
         if role == Qt.ItemDataRole.EditRole and index.column() == COL_STATUS:
@@ -132,6 +141,8 @@ class ActionsModel(QAbstractTableModel):
                 return a.description
             if index.column() == COL_UPDATE:
                 return a.last_update or None
+            if index.column() == COL_CARRIED:
+                return f"Carried forward {a.carried_forward} time(s)" if a.carried_forward else None
             if index.column() == COL_RAG:
                 return f"{a.rag_label}: due {uk_date(a.due_on) or 'no date'}, {a.status_label.lower()}"
         if role == ACTION_ROLE:
@@ -151,7 +162,9 @@ class ActionsModel(QAbstractTableModel):
         if column == COL_DUE:
             return uk_date(a.due_on)
         if column == COL_STATUS:
-            return STATUS_LABELS[a.status] + (f" (c/f ×{a.carried_forward})" if a.carried_forward else "")
+            return STATUS_LABELS[a.status]
+        if column == COL_CARRIED:
+            return str(a.carried_forward) if a.carried_forward else ""
         if column == COL_GROUP:
             return a.group_name
         if column == COL_ORIGIN:

@@ -23,7 +23,7 @@ from interface_desktop.ui.views.action_filter_bar import ActionFilterBar
 from interface_desktop.ui.views.action_panel import ActionPanel
 from interface_desktop.ui.views.record_view import RecordView
 
-DEFAULT_WIDTHS = (105, 320, 140, 85, 110, 200, 170, 260)
+DEFAULT_WIDTHS = (100, 300, 140, 85, 95, 40, 200, 170, 260)
 
 
 class ActionsView(RecordView):
@@ -91,8 +91,8 @@ class ActionsView(RecordView):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.panel.setMaximumWidth(420)
-        self.splitter.setSizes([850, 330])
+        self.panel.setMaximumWidth(400)
+        self.splitter.setSizes([900, 300])
         column = QVBoxLayout(self)
         column.addWidget(self.filters)
         column.addLayout(bar)
@@ -123,7 +123,7 @@ class ActionsView(RecordView):
 
     # data --------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.filters.set_choices(self.runner.call(groups.list_groups), self.runner.call(people.list_people))
+        self.filters.set_choices(self.runner.call(groups.list_groups), self.runner.call(people.person_choices))
         self.filters.set_group(self.group_id)
         self._reload(keep_loaded=True)
 

@@ -18,7 +18,7 @@ from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (150, 150, 290, 210, 250, 120)
+WIDTHS = (165, 140, 270, 115, 190, 240)
 
 
 class ActivitiesView(RecordView):

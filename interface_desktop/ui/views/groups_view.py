@@ -16,7 +16,7 @@ from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (320, 180, 200, 80, 260)
+WIDTHS = (320, 120, 230, 75, 210)
 
 
 class GroupsView(RecordView):

@@ -17,7 +17,7 @@ from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.issue_filter_bar import IssueFilterBar
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (105, 300, 185, 190, 75, 85, 170, 145, 140)
+WIDTHS = (100, 280, 115, 170, 75, 85, 170, 145, 140)
 
 
 class IssuesView(RecordView):

@@ -18,7 +18,7 @@ from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 from interface_desktop.ui.vocab import SECTOR_LABELS
 
-WIDTHS = (200, 130, 120, 260, 220, 120)
+WIDTHS = (190, 120, 115, 240, 210, 110)
 
 
 class PeopleView(RecordView):

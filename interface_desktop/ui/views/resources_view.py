@@ -25,7 +25,7 @@ from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (290, 140, 220, 75, 90)
+WIDTHS = (240, 130, 200, 70, 85)
 
 
 def write_atomically(target: Path, data: bytes) -> Path:
