@@ -12,7 +12,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from interface_desktop.app import open_app_database
-from interface_desktop.db import migrate
 from interface_desktop.db.base import Base
 from interface_desktop.db.engine import make_engine
 from interface_desktop.db.migrate import SchemaError, alembic_config, head_revision, upgrade_to_head
@@ -126,7 +125,7 @@ def test_a_failed_migration_leaves_the_original_intact(tmp_path, monkeypatch):
         real_upgrade(config, revision)
         raise RuntimeError("disk unplugged half way")
 
-    monkeypatch.setattr(migrate.command, "upgrade", upgrade_then_fail)
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
     with pytest.raises(RuntimeError, match="half way"):
         upgrade_to_head(_sqlite_url(path), tmp_path / "backups")
     assert _dump(path) == before
