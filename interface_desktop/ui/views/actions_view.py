@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QTableView,
     QToolButton, QVBoxLayout, QWidget,
@@ -22,6 +21,7 @@ from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.views.action_filter_bar import ActionFilterBar
 from interface_desktop.ui.views.action_panel import ActionPanel
 from interface_desktop.ui.views.record_view import RecordView
+from interface_desktop.ui.views.table_view import KeyAction
 
 DEFAULT_WIDTHS = (100, 300, 140, 85, 95, 40, 200, 170, 260)
 
@@ -69,7 +69,8 @@ class ActionsView(RecordView):
         for column, width in enumerate(DEFAULT_WIDTHS):
             t.setColumnWidth(column, width)
         t.selectionModel().currentRowChanged.connect(lambda current, _: self._show_current())
-        t.doubleClicked.connect(lambda index: index.column() != COL_STATUS and self.edit_action())
+        # Enter or double-click opens the editor; on the status column they change the status in place.
+        t.activated.connect(lambda index: index.column() != COL_STATUS and self.edit_action())
         t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         t.customContextMenuRequested.connect(lambda pos: self._context_menu().exec(t.viewport().mapToGlobal(pos)))
 
@@ -98,12 +99,7 @@ class ActionsView(RecordView):
         column.addLayout(bar)
         column.addWidget(self.splitter, 1)
         QWidget.setTabOrder(self.filters.clear, new)
-        edit_shortcut = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Return), triggered=self.edit_action)
-        edit_shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(edit_shortcut)
-        delete_shortcut = QAction(self, shortcut=QKeySequence.StandardKey.Delete, triggered=self.delete_actions)
-        delete_shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(delete_shortcut)
+        KeyAction(self.table, Qt.Key.Key_Delete, self.delete_actions)
 
     def _status_menu(self) -> QMenu:
         menu = QMenu(self)
