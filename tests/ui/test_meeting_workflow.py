@@ -107,7 +107,8 @@ def test_minutes_with_inline_actions_approval_and_next_meeting(meeting_window, q
     assert tab.item_list.currentRow() == 4
     assert runner.call(agenda.list_agenda, m.id)[3].discussion == "Action log reviewed."
     qtbot.keyClicks(tab.discussion, "AOB: none.")
-    qtbot.keyClick(tab.discussion, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(tab.discussion, Qt.Key.Key_A, ctrl_shift)
     assert tab.inline.isVisible() and tab.inline.description.hasFocus()
     qtbot.keyClicks(tab.inline.description, "Write to the acute trust")
     tab.inline.owner.setFocus()

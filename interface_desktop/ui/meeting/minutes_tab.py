@@ -68,6 +68,9 @@ class MinutesTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 700])
         QVBoxLayout(self).addWidget(self.splitter)
+        self._install_shortcuts()
+
+    def _install_shortcuts(self) -> None:
         self._shortcut(QKeySequence("Ctrl+Return"), lambda: self.step(1))
         self._shortcut(QKeySequence("Ctrl+Enter"), lambda: self.step(1))
         self._shortcut(QKeySequence("Ctrl+Shift+Return"), lambda: self.step(-1))
@@ -119,7 +122,8 @@ class MinutesTab(QWidget):
             self.inline.hide()
             self.save_state_label.setText("Approved minutes are read-only.")
         else:
-            self.save_state_label.setText("Minutes save themselves as you type · Ctrl+Enter: next item · Ctrl+Shift+A: add an action")
+            self.save_state_label.setText("Minutes save themselves as you type · Ctrl+Enter: next item · "
+                                          "Ctrl+Shift+A: add an action")
 
     def reload(self, keep_item: int | None = None) -> None:
         assert self.meeting is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -12,6 +13,7 @@ from interface_desktop.services.errors import ServiceError
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.forms import uk_date
 from interface_desktop.ui.rag import rag_icon
+from interface_desktop.ui.tasks import TaskRunner
 
 COL_RAG, COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_CARRIED, COL_GROUP, COL_ORIGIN, COL_UPDATE = range(9)
 HEADERS = ("RAG", "Action", "Owner", "Due", "Status", "C/f", "Group", "From", "Latest update")
@@ -47,6 +49,8 @@ class ActionsModel(QAbstractTableModel):
         self.total = 0
         self._rows: list[ActionDTO] = []
         self._loaded = False
+        self._generation = 0
+        self.loading = False
 
     # loading -----------------------------------------------------------------------------------------------
     def set_filter(self, flt: ActionFilter) -> None:
@@ -55,12 +59,46 @@ class ActionsModel(QAbstractTableModel):
 
     def reload(self, keep_loaded: bool = False) -> None:
         """Count again and fetch the first page (or as many rows as were loaded, so the scroll position holds)."""
+        self._generation += 1
+        self._show(self._generation, self._query(keep_loaded)())
+
+    def reload_in_background(self, tasks: TaskRunner, done: Callable[[], None]) -> None:
+        """The same on a worker thread (a text search over a big log takes a moment); `done` runs once shown.
+
+        Only the latest request is shown: results of a search the user has since changed are dropped."""
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        tasks.start("Filtering actions…", self._query(False),
+                    lambda result: self._show(generation, result) and done(),
+                    lambda exc: self._failed_load(generation, exc))
+
+    def _query(self, keep_loaded: bool) -> Callable[[], tuple[int, list[ActionDTO]]]:
+        """Worker code: reads the count and first page for the current filter and order; no Qt objects."""
+        flt, order_by, descending = self.flt, self.order_by, self.descending
         wanted = max(self.page_size, len(self._rows)) if keep_loaded else self.page_size
+
+        def run() -> tuple[int, list[ActionDTO]]:
+            total = self.runner.call(actions.count_actions, flt)
+            rows = self.runner.call(actions.list_actions, flt, order_by=order_by, descending=descending,
+                                    limit=wanted, offset=0)
+            return total, rows
+        return run
+
+    def _show(self, generation: int, result: tuple[int, list[ActionDTO]]) -> bool:
+        if generation != self._generation:
+            return False
+        self.loading = False
         self._loaded = True
         self.beginResetModel()
-        self.total = self.runner.call(actions.count_actions, self.flt)
-        self._rows = self._page(0, wanted)
+        self.total, self._rows = result
         self.endResetModel()
+        return True
+
+    def _failed_load(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.failed.emit(str(exc))
 
     def _page(self, offset: int, limit: int) -> list[ActionDTO]:
         return self.runner.call(actions.list_actions, self.flt, order_by=self.order_by, descending=self.descending,
@@ -95,6 +133,9 @@ class ActionsModel(QAbstractTableModel):
     # access ------------------------------------------------------------------------------------------------
     def action_at(self, row: int) -> ActionDTO:
         return self._rows[row]
+
+    def rows_loaded(self) -> list[ActionDTO]:
+        return list(self._rows)
 
     def row_of(self, action_id: int) -> int:
         return next((n for n, a in enumerate(self._rows) if a.id == action_id), -1)

@@ -32,6 +32,7 @@ class ActivitiesView(RecordView):
         self.table = RecordTable(self.model, "Activities", WIDTHS,
                                  sort=(COL_DATE, Qt.SortOrder.DescendingOrder))
         self.table.activate_with(self.edit_activity)
+        self.table.delete_with(self.delete_activity)
         self.filters = FilterBar("Search titles, departments and participants…", "Search activities")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of activity")

@@ -29,6 +29,7 @@ class GroupsView(RecordView):
         self.model = GroupsModel(self)
         self.table = RecordTable(self.model, "Interface Groups", WIDTHS)
         self.table.activate_with(self.edit_group)
+        self.table.delete_with(self.delete_group)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())

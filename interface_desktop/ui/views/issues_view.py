@@ -32,6 +32,7 @@ class IssuesView(RecordView):
         self.table = RecordTable(self.model, "Interface issues", WIDTHS,
                                  sort=(COL_RAISED, Qt.SortOrder.DescendingOrder))
         self.table.activate_with(self.edit_issue)
+        self.table.delete_with(self.delete_issue)
         self.count = QLabel()
         self.editor: IssueEditor | None = None
         buttons = button_row(("&New issue", self.new_issue), ("&Open…", self.edit_issue),

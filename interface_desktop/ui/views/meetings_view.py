@@ -58,7 +58,7 @@ class MeetingsView(View):
         self.editor = MeetingEditor(runner, signals, TaskRunner(self))
         self.splitter = QSplitter()
         self.list_pane = self._list_pane()
-        self.list_pane.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        self.list_pane.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         self.splitter.addWidget(self.list_pane)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(1, 1)

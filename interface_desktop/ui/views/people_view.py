@@ -31,6 +31,7 @@ class PeopleView(RecordView):
         self.model = PeopleModel(self)
         self.table = RecordTable(self.model, "People", WIDTHS)
         self.table.activate_with(self.edit_person)
+        self.table.delete_with(self.delete_person)
         self.filters = FilterBar("Search names and organisations…", "Search people")
         self.sector = QComboBox()
         self.sector.setAccessibleName("Sector")

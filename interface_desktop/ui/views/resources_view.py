@@ -48,6 +48,7 @@ class ResourcesView(RecordView):
         self.model = ResourcesModel(self)
         self.table = RecordTable(self.model, "Library", WIDTHS)
         self.table.activate_with(self.open_resource)
+        self.table.delete_with(self.delete_resource)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of document")
         fill_combo(self.kind, [("All kinds", "")] + [(v, k) for k, v in RESOURCE_LABELS.items()])
