@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.signals = AppSignals(self)
         self.tasks = TaskRunner(self)
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(f"{APP_NAME} (read-only)" if runner.read_only else APP_NAME)
         self._groups: list[GroupDTO] = []
         self._search = None
         self._first_run = None
@@ -126,7 +126,8 @@ class MainWindow(QMainWindow):
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(140)
         self.busy_bar.setAccessibleName("Working")
-        self.location_label = QLabel(f"Data: {self.runner.location}")
+        state = " (read-only: changes cannot be saved)" if self.runner.read_only else ""
+        self.location_label = QLabel(f"Data: {self.runner.location}{state}")
         self.location_label.setToolTip(f"Where this app keeps its data: {self.runner.location}")
         # A long network path is clipped rather than widening the window; the tooltip shows all of it.
         self.location_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
