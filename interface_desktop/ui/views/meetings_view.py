@@ -62,7 +62,7 @@ class MeetingsView(View):
         self.splitter.addWidget(self.list_pane)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 900])
+        self.splitter.setSizes([340, 940])
         QVBoxLayout(self).addWidget(self.splitter)
         self.when.currentIndexChanged.connect(self.refresh)
         self.status.currentIndexChanged.connect(self.refresh)
