@@ -78,3 +78,15 @@ def parse_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+
+
+_EXPORT_SUBPARSERS: dict[int, argparse._SubParsersAction] = {}
+
+
+def export_subparsers(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    """The sub-commands of `export`, created once per parser so several modules can add documents to it."""
+    key = id(subparsers)
+    if key not in _EXPORT_SUBPARSERS:
+        export = subparsers.add_parser("export", parents=[parent], help="write documents and data files")
+        _EXPORT_SUBPARSERS[key] = export.add_subparsers(dest="export_what", metavar="WHAT", required=True)
+    return _EXPORT_SUBPARSERS[key]

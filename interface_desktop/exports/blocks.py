@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-# kind: title, subtitle, h1, h2, para, attendee, labelled, table, small, pagebreak
-KINDS = ("title", "subtitle", "h1", "h2", "para", "attendee", "labelled", "table", "small", "pagebreak")
+# kind: title, subtitle, h1, h2, para, attendee, labelled, table, small, pagebreak, chart
+KINDS = ("title", "subtitle", "h1", "h2", "para", "attendee", "labelled", "table", "small", "pagebreak", "chart")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart as data: one bar per label and series (name, values)."""
+
+    title: str
+    labels: tuple[str, ...]
+    series: tuple[tuple[str, tuple[int, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -18,6 +27,7 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     widths: tuple[float, ...] = ()
     fills: tuple[tuple[int, int, str], ...] = field(default=())
+    chart: Chart | None = None
 
 
 def text_blocks(text: str, kind: str = "para") -> list[Block]:

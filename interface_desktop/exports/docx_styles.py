@@ -120,8 +120,26 @@ class WordDoc:
                 self.labelled(block.label, block.text)
             elif block.kind == "pagebreak":
                 self.doc.add_page_break()
+            elif block.kind == "chart":
+                self.chart(block)
             else:
                 self.para(block.text, WORD_STYLES[block.kind])
+
+    def chart(self, block: Block) -> None:
+        """The chart as a picture when it can be drawn, otherwise its figures as a table."""
+        import io
+
+        from docx.shared import Cm
+
+        from interface_desktop.exports.charts import as_rows, png
+
+        picture = png(block.chart)
+        if picture is not None:
+            self.doc.add_picture(io.BytesIO(picture), width=Cm(16))
+            return
+        self.para(block.chart.title, "Heading 2")
+        headers, rows = as_rows(block.chart)
+        self.table(headers, rows, [8.0] + [3.0] * (len(headers) - 1))
 
     def header_marker(self, text: str) -> None:
         """The DRAFT marker: its own paragraph at the top of every page's header."""

@@ -107,6 +107,10 @@ def render(blocks: Sequence[Block]) -> list:
             story.append(labelled(block.label, block.text))
         elif block.kind == "pagebreak":
             story.append(PageBreak())
+        elif block.kind == "chart":
+            from interface_desktop.exports.charts import drawing
+
+            story.append(drawing(block.chart))
         else:
             story.append(para(block.text, PDF_STYLES[block.kind]))
     return story

@@ -74,7 +74,7 @@ def _issue_counts(session: Session, group_id: int | None, start: date, end: date
     order = [item.code for item in lookups.list_lookups(session, kind="issue_category", group_id=group_id)]
     raised_by, resolved_by = Counter(i.category for i in raised), Counter(i.category for i in resolved)
     by_category = tuple(Count(cats.get(code, code), raised_by[code], resolved_by[code])
-                        for code in order + sorted(set(raised_by) | set(resolved_by) - set(order))
+                        for code in order + sorted((set(raised_by) | set(resolved_by)) - set(order))
                         if raised_by[code] or resolved_by[code])
     dir_raised, dir_resolved = Counter(i.direction for i in raised), Counter(i.direction for i in resolved)
     by_direction = tuple(Count(label, dir_raised[code], dir_resolved[code])
