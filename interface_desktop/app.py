@@ -27,10 +27,13 @@ def open_app_database(explicit: str | None, *, read_only: bool = False, paths: A
 def run_gui(args: argparse.Namespace) -> int:
     from interface_desktop.services.runner import ServiceRunner
     from interface_desktop.ui.application import run
+    from interface_desktop.ui.settings import SETTINGS_FILENAME
 
-    db = open_app_database(getattr(args, "db", None))
+    paths = app_paths()
+    db = open_app_database(getattr(args, "db", None), paths=paths)
     try:
         runner = ServiceRunner(db.session_scope, location=str(db.file or db.url))
-        return run(runner, exit_after_start=bool(getattr(args, "exit_after_start", False)))
+        return run(runner, exit_after_start=bool(getattr(args, "exit_after_start", False)),
+                   settings_file=paths.settings_dir / SETTINGS_FILENAME)
     finally:
         db.dispose()

@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from interface_desktop import APP_NAME, __version__
-from interface_desktop.services import groups
 from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.ui import settings as prefs
 
 
-def run(runner: ServiceRunner, *, exit_after_start: bool = False) -> int:
+def run(runner: ServiceRunner, *, exit_after_start: bool = False, settings_file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    window = QMainWindow()
-    window.setWindowTitle(APP_NAME)
-    count = len(runner.call(groups.list_groups))
-    window.setCentralWidget(QLabel(f"{count} group(s) in {runner.location}"))
-    window.resize(1000, 700)
+    app.setOrganizationName("InterfaceDesktop")
+    if settings_file is not None:
+        prefs.use_file(settings_file)
+    from interface_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(runner)
     window.show()
     if exit_after_start:
+        # The first page is built and loaded in the constructor; quit once the window has been painted.
+        QTimer.singleShot(0, window.close)
         QTimer.singleShot(0, app.quit)
     return app.exec()

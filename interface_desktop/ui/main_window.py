@@ -1,0 +1,288 @@
+"""The application shell: navigation, current group, menus, global search, status bar, first run."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox, QProgressBar, QSplitter, QStackedWidget,
+    QToolBar, QWidget,
+)
+
+from interface_desktop import APP_NAME, __version__
+from interface_desktop.services import groups
+from interface_desktop.services.groups import GroupDTO
+from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.ui import settings as prefs
+from interface_desktop.ui.extensions import EXTENSIONS
+from interface_desktop.ui.meeting.commands import MeetingCommands
+from interface_desktop.ui.page_host import PageHost
+from interface_desktop.ui.signals import AppSignals
+from interface_desktop.ui.tasks import TaskRunner
+
+MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "meeting": "&Meeting", "export": "E&xport",
+               "tools": "&Tools", "help": "&Help"}
+# Search hits and dashboard rows name kinds; these are the record kinds the views open.
+OPEN_KIND = {"minutes": "agenda", "sea": "issue"}
+
+
+class MainWindow(QMainWindow):
+    """Offers extensions `menus`, `runner`, `signals`, `tasks` and `current_group_id()`."""
+
+    def __init__(self, runner: ServiceRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.signals = AppSignals(self)
+        self.tasks = TaskRunner(self)
+        self.setWindowTitle(APP_NAME)
+        self._groups: list[GroupDTO] = []
+        self._search = None
+        self._first_run = None
+        self.meeting_commands = MeetingCommands(runner, self.signals, self)
+        self.pages = PageHost(runner, self.signals, self)
+        self._build_body()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.signals.open_record.connect(self.open_record)
+        self.signals.data_changed.connect(self._on_data_changed)
+        self.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.tasks.busy_changed.connect(self._show_busy)
+        for name in EXTENSIONS:
+            importlib.import_module(name).install(self)
+        self._hide_empty_menus()
+        self._restore()
+
+    # -- building -------------------------------------------------------------------------------
+    def _build_body(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Navigation")
+        self.nav.setObjectName("navigation")
+        for entry in self.pages.entries:
+            self.nav.addItem(entry.title)
+        self.nav.setMaximumWidth(220)
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.root = QStackedWidget()
+        self.root.addWidget(self.splitter)
+        self.setCentralWidget(self.root)
+
+    def _build_menus(self) -> None:
+        self.menus: dict[str, QMenu] = {key: self.menuBar().addMenu(title) for key, title in MENU_TITLES.items()}
+        self.new_meeting_action = self._action("file", "&New meeting…", self._new_meeting, QKeySequence.StandardKey.New)
+        self.menus["file"].addSeparator()
+        quit_action = self._action("file", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.save_action = self._action("edit", "&Save", self.save_current, QKeySequence.StandardKey.Save)
+        self.find_action = self._action("edit", "&Find everywhere…", self.open_search, QKeySequence.StandardKey.Find)
+        for n, entry in enumerate(self.pages.entries):
+            self._action("view", entry.title, lambda _=False, n=n: self.nav.setCurrentRow(n),
+                         QKeySequence(f"Ctrl+{n + 1}") if n < 9 else None)
+        self.menus["view"].addSeparator()
+        self._action("view", "&Refresh", self.refresh_current, QKeySequence.StandardKey.Refresh)
+        self.meeting_commands.add_to_menu(self.menus["meeting"])
+        self._action("help", "&Keyboard shortcuts", self._show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        about = self._action("help", f"&About {APP_NAME}", self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _action(self, menu: str, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001 - slot callable
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.menus[menu].addAction(action)
+        return action
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        label = QLabel("Group: ")
+        self.group_combo = QComboBox()
+        self.group_combo.setAccessibleName("Current group")
+        self.group_combo.setMinimumContentsLength(28)
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        label.setBuddy(self.group_combo)
+        bar.addWidget(label)
+        bar.addWidget(self.group_combo)
+        bar.addSeparator()
+        bar.addAction(self.find_action)
+        bar.addAction(self.new_meeting_action)
+        self.group_combo.currentIndexChanged.connect(self._group_chosen)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_status_bar(self) -> None:
+        self.busy_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(140)
+        self.busy_bar.setAccessibleName("Working")
+        self.location_label = QLabel(f"Data: {self.runner.location}")
+        self.location_label.setToolTip("Where this app keeps its data")
+        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (self.busy_label, self.busy_bar, self.location_label):
+            self.statusBar().addPermanentWidget(widget)
+        self._show_busy("")
+
+    def _hide_empty_menus(self) -> None:
+        for menu in self.menus.values():
+            menu.menuAction().setVisible(bool(menu.actions()))
+
+    # -- state ----------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = prefs.value(prefs.GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        self.restoreState(prefs.value(prefs.WINDOW_STATE))
+        self.reload_groups(select=prefs.value(prefs.CURRENT_GROUP))
+        if not self._groups:
+            self.show_first_run()
+            return
+        self._show_saved_view()
+
+    def _show_saved_view(self) -> None:
+        n = self.pages.index_of_module(prefs.value(prefs.LAST_VIEW))
+        self.nav.setCurrentRow(max(n, 0))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        page = self.pages.current_page()
+        if page is not None and not getattr(page, "can_close", lambda: True)():
+            event.ignore()
+            return
+        for built in self.pages.built():
+            getattr(built, "flush", lambda: None)()
+        self.tasks.wait()
+        prefs.set_value(prefs.GEOMETRY, self.saveGeometry())
+        prefs.set_value(prefs.WINDOW_STATE, self.saveState())
+        self.pages.save_state()
+        prefs.store().sync()
+        super().closeEvent(event)
+
+    # -- groups ---------------------------------------------------------------------------------
+    def reload_groups(self, select: int | None = None) -> None:
+        self._groups = self.runner.call(groups.list_groups)
+        keep = self.current_group_id() if select is None else (select or None)
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        self.group_combo.addItem("All groups", 0)
+        for group in self._groups:
+            self.group_combo.addItem(group.name, group.id)
+        found = self.group_combo.findData(keep or 0)
+        if keep is None and len(self._groups) == 1:
+            found = 1
+        self.group_combo.setCurrentIndex(max(found, 0))
+        self.group_combo.blockSignals(False)
+        self.pages.set_group(self.current_group_id())
+
+    def current_group_id(self) -> int | None:
+        data = self.group_combo.currentData() if hasattr(self, "group_combo") else None
+        return int(data) if data else None
+
+    def _group_chosen(self) -> None:
+        group_id = self.current_group_id()
+        prefs.set_value(prefs.CURRENT_GROUP, group_id or 0)
+        self.pages.set_group(group_id)
+        self.signals.group_changed.emit(group_id or 0)
+
+    # -- navigation -----------------------------------------------------------------------------
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        previous = self.pages.current_page()
+        if previous is not None and previous is not self.pages.entries[row].page:
+            getattr(previous, "flush", lambda: None)()
+        self.pages.show_page(row)
+        prefs.set_value(prefs.LAST_VIEW, self.pages.entries[row].module)
+
+    def show_module(self, module: str):  # noqa: ANN201 - the View shown
+        n = self.pages.index_of_module(module)
+        if n < 0:
+            return None
+        self.nav.setCurrentRow(n)
+        return self.pages.page(n)
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        kind = OPEN_KIND.get(kind, kind)
+        n = self.pages.index_for_kind(kind)
+        if n < 0:
+            self.statusBar().showMessage(f"No view for {kind} records in this version", 6000)
+            return False
+        self.root.setCurrentWidget(self.splitter)
+        self.nav.setCurrentRow(n)
+        return self.pages.page(n).open_record(kind, record_id)
+
+    def refresh_current(self) -> None:
+        page = self.pages.current_page()
+        if page is not None:
+            page.refresh()
+
+    def save_current(self) -> None:
+        page = self.pages.current_page()
+        save = getattr(page, "save", None)
+        if save is not None:
+            save()
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind == "group":
+            self.reload_groups()
+        self.pages.mark_changed(kind)
+
+    def _new_meeting(self) -> None:
+        page = self.show_module("meetings_view")
+        if page is not None:
+            page.new_meeting()
+
+    # -- dialogs --------------------------------------------------------------------------------
+    def open_search(self) -> None:
+        if self._search is None:
+            from interface_desktop.ui.search_dialog import SearchDialog
+
+            self._search = SearchDialog(self.runner, self.signals, self.current_group_id, self)
+        self._search.show_and_focus()
+
+    def show_first_run(self) -> None:
+        from interface_desktop.ui.first_run import FirstRunPage
+
+        if self._first_run is None:
+            self._first_run = FirstRunPage(self.runner, self.tasks, self)
+            self._first_run.finished.connect(self._first_run_done)
+            self.root.addWidget(self._first_run)
+        self.root.setCurrentWidget(self._first_run)
+        for menu in ("meeting", "view"):
+            self.menus[menu].setEnabled(False)
+        self.toolbar.setEnabled(False)
+
+    def _first_run_done(self, group_id: int) -> None:
+        self.toolbar.setEnabled(True)
+        for menu in ("meeting", "view"):
+            self.menus[menu].setEnabled(True)
+        self.root.setCurrentWidget(self.splitter)
+        self.reload_groups(select=group_id)
+        self.pages.mark_changed("all")
+        self._show_saved_view()
+        self.pages.show_page(self.nav.currentRow())
+
+    def _show_busy(self, label: str) -> None:
+        self.busy_label.setText(label)
+        self.busy_label.setVisible(bool(label))
+        self.busy_bar.setVisible(bool(label))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", (
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>The offline secretariat for NHS Scotland primary/secondary care Interface Groups.</p>"
+            f"<p><b>Data location:</b><br>{self.runner.location}</p>"
+            f"<p><b>Preferences:</b><br>{prefs.store().fileName()}</p>"
+            "<p>All data stays on this computer or your shared drive; the app makes no network connections.</p>"))
+
+    def _show_shortcuts(self) -> None:
+        from interface_desktop.ui.shortcuts import SHORTCUTS_HTML
+
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HTML)

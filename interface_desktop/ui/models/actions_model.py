@@ -1,0 +1,175 @@
+"""The action log as a lazily fetched table: rows come page by page from the service, sorted and filtered there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from interface_desktop.services import actions
+from interface_desktop.services.actions import STATUS_LABELS, ActionDTO, ActionFilter
+from interface_desktop.services.errors import ServiceError
+from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.ui.forms import uk_date
+from interface_desktop.ui.rag import rag_icon
+
+COL_RAG, COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_GROUP, COL_ORIGIN, COL_UPDATE = range(8)
+HEADERS = ("RAG", "Action", "Owner", "Due", "Status", "Group", "From", "Latest update")
+# RAG follows the due date for open actions, so sorting by it sorts by due date.
+SORT_KEYS = {COL_RAG: "due", COL_DESCRIPTION: "description", COL_OWNER: "owner", COL_DUE: "due",
+             COL_STATUS: "status", COL_GROUP: "group", COL_ORIGIN: "meeting"}
+ACTION_ROLE = Qt.ItemDataRole.UserRole
+RAG_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def origin_text(a: ActionDTO) -> str:
+    parts = []
+    if a.meeting_date:
+        parts.append(f"Meeting {uk_date(a.meeting_date)}")
+    if a.issue_reference:
+        parts.append(f"Issue {a.issue_reference}")
+    return " · ".join(parts)
+
+
+class ActionsModel(QAbstractTableModel):
+    """Holds the first `len(rows)` actions of the current filter and order; Qt asks for more as it scrolls."""
+
+    status_changed = Signal(list)  # ids whose status the user changed in the table
+    failed = Signal(str)
+
+    def __init__(self, runner: ServiceRunner, *, page_size: int = 200, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.runner = runner
+        self.page_size = page_size
+        self.flt = ActionFilter()
+        self.order_by, self.descending = "due", False
+        self.total = 0
+        self._rows: list[ActionDTO] = []
+
+    # loading -----------------------------------------------------------------------------------------------
+    def set_filter(self, flt: ActionFilter) -> None:
+        self.flt = flt
+        self.reload()
+
+    def reload(self, keep_loaded: bool = False) -> None:
+        """Count again and fetch the first page (or as many rows as were loaded, so the scroll position holds)."""
+        wanted = max(self.page_size, len(self._rows)) if keep_loaded else self.page_size
+        self.beginResetModel()
+        self.total = self.runner.call(actions.count_actions, self.flt)
+        self._rows = self._page(0, wanted)
+        self.endResetModel()
+
+    def _page(self, offset: int, limit: int) -> list[ActionDTO]:
+        return self.runner.call(actions.list_actions, self.flt, order_by=self.order_by, descending=self.descending,
+                                limit=limit, offset=offset)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt API
+        return not parent.isValid() and len(self._rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt API
+        if parent.isValid():
+            return
+        more = self._page(len(self._rows), self.page_size)
+        if not more:
+            self.total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        self.order_by, self.descending = key, order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # access ------------------------------------------------------------------------------------------------
+    def action_at(self, row: int) -> ActionDTO:
+        return self._rows[row]
+
+    def row_of(self, action_id: int) -> int:
+        return next((n for n, a in enumerate(self._rows) if a.id == action_id), -1)
+
+    def replace_rows(self, changed: list[ActionDTO]) -> None:
+        """Show fresh copies of some actions in place (after an edit), without refetching."""
+        by_id = {a.id: a for a in changed}
+        for n, old in enumerate(self._rows):
+            if old.id in by_id:
+                self._rows[n] = by_id[old.id]
+                self.dataChanged.emit(self.index(n, 0), self.index(n, len(HEADERS) - 1))
+
+    # Qt API ------------------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == COL_STATUS else base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(a, index.column())
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_RAG:
+            return rag_icon(a.rag)
+        if role == Qt.ItemDataRole.EditRole and index.column() == COL_STATUS:
+            return a.status
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == COL_DESCRIPTION:
+                return a.description
+            if index.column() == COL_UPDATE:
+                return a.last_update or None
+            if index.column() == COL_RAG:
+                return f"{a.rag_label}: due {uk_date(a.due_on) or 'no date'}, {a.status_label.lower()}"
+        if role == ACTION_ROLE:
+            return a
+        if role == RAG_ROLE:
+            return a.rag
+        return None
+
+    @staticmethod
+    def _text(a: ActionDTO, column: int) -> str:
+        if column == COL_RAG:
+            return a.rag_label
+        if column == COL_DESCRIPTION:
+            return a.description.splitlines()[0] if a.description else ""
+        if column == COL_OWNER:
+            return a.owner_name or "Unassigned"
+        if column == COL_DUE:
+            return uk_date(a.due_on)
+        if column == COL_STATUS:
+            return STATUS_LABELS[a.status] + (f" (c/f ×{a.carried_forward})" if a.carried_forward else "")
+        if column == COL_GROUP:
+            return a.group_name
+        if column == COL_ORIGIN:
+            return origin_text(a)
+        return a.last_update.splitlines()[0] if a.last_update else ""
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.column() != COL_STATUS or value not in STATUS_LABELS:
+            return False
+        return self.set_status([self._rows[index.row()].id], str(value))
+
+    def set_status(self, ids: list[int], status: str) -> bool:
+        """Change the status of these actions through the service and show the result in place."""
+        try:
+            changed = self.runner.call(actions.bulk_set_status, ids, status)
+        except ServiceError as exc:  # shown to the user; the table keeps its rows
+            self.failed.emit(str(exc))
+            return False
+        self.replace_rows(changed)
+        self.status_changed.emit(ids)
+        return True

@@ -1,0 +1,117 @@
+"""Builds the main window's pages on first show, from the registry, and keeps track of stale ones."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.ui import settings as prefs
+from interface_desktop.ui.signals import AppSignals
+from interface_desktop.ui.views.base import View
+from interface_desktop.ui.views.registry import VIEWS
+
+VIEWS_PACKAGE = "interface_desktop.ui.views"
+
+
+@dataclass
+class PageEntry:
+    module: str
+    cls: type[View]
+    page: View | None = None
+    stale: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.cls.title
+
+
+def available_entries(views: tuple[tuple[str, str], ...] = VIEWS) -> list[PageEntry]:
+    """Registry entries whose module exists (a view that has not landed yet is simply not shown)."""
+    entries = []
+    for module, class_name in views:
+        name = f"{VIEWS_PACKAGE}.{module}"
+        if importlib.util.find_spec(name) is None:
+            continue
+        entries.append(PageEntry(module, getattr(importlib.import_module(name), class_name)))
+    return entries
+
+
+class PageHost(QStackedWidget):
+    """The stack of pages; `page(n)` builds page n the first time it is needed."""
+
+    def __init__(self, runner: ServiceRunner, signals: AppSignals, window: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.signals = signals
+        self.window_ = window
+        self.entries = available_entries()
+        self.group_id: int | None = None
+        for _ in self.entries:
+            self.addWidget(QWidget())  # placeholder until first shown
+
+    def built(self) -> list[View]:
+        return [e.page for e in self.entries if e.page is not None]
+
+    def page(self, n: int) -> View:
+        entry = self.entries[n]
+        if entry.page is None:
+            page = entry.cls(self.runner, self.signals, self)
+            install = getattr(page, "install_window", None)
+            if install is not None:
+                install(self.window_)
+            page.restore_state(prefs.store())
+            placeholder = self.widget(n)
+            self.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.insertWidget(n, page)
+            entry.page = page
+            page.set_group(self.group_id)
+        return entry.page
+
+    def show_page(self, n: int) -> View:
+        page = self.page(n)
+        self.setCurrentIndex(n)
+        entry = self.entries[n]
+        if entry.stale:
+            entry.stale = False
+            page.refresh()
+        return page
+
+    def current_page(self) -> View | None:
+        n = self.currentIndex()
+        return self.entries[n].page if 0 <= n < len(self.entries) else None
+
+    def index_of_module(self, module: str) -> int:
+        return next((n for n, e in enumerate(self.entries) if e.module == module), -1)
+
+    def index_for_kind(self, kind: str) -> int:
+        return next((n for n, e in enumerate(self.entries) if kind in e.cls.kinds), -1)
+
+    def set_group(self, group_id: int | None) -> None:
+        self.group_id = group_id
+        for n, entry in enumerate(self.entries):
+            if entry.page is None:
+                continue
+            if n == self.currentIndex():
+                entry.page.set_group(group_id)
+            else:
+                entry.page.group_id = group_id
+                entry.stale = True
+
+    def mark_changed(self, kind: str) -> None:
+        """Hidden pages refresh when next shown; the visible one now, unless it follows changes itself."""
+        for n, entry in enumerate(self.entries):
+            if entry.page is None:
+                continue
+            if n == self.currentIndex() and not getattr(entry.page, "follows_changes", False):
+                entry.page.refresh()
+            elif n != self.currentIndex():
+                entry.stale = True
+
+    def save_state(self) -> None:
+        for page in self.built():
+            page.save_state(prefs.store())

@@ -1,0 +1,59 @@
+"""A read-only record table set up the same way on every page: whole rows, sortable, keyboard-activated."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+from interface_desktop.ui.models.dto_table_model import DTO_ROLE, DtoTableModel
+
+
+class RecordTable(QTableView):
+    def __init__(self, model: DtoTableModel, accessible_name: str, widths: tuple[int, ...],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAccessibleName(accessible_name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setTabKeyNavigation(False)
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
+
+    def current_dto(self):  # noqa: ANN201 - whichever DTO the model holds
+        index = self.currentIndex()
+        return index.siblingAtColumn(0).data(DTO_ROLE) if index.isValid() else None
+
+    def select_id(self, record_id: int) -> bool:
+        model = self.model()
+        assert isinstance(model, DtoTableModel)
+        row = model.row_of(record_id)
+        if row >= 0:
+            self.selectRow(row)
+            self.setCurrentIndex(model.index(row, 0))
+            self.scrollTo(model.index(row, 0))
+        return row >= 0
+
+    def keep_selection(self, reload) -> None:  # noqa: ANN001 - a callable that resets the model
+        """Run `reload` and select the same record again afterwards."""
+        current = self.current_dto()
+        reload()
+        if current is not None:
+            self.select_id(current.id)
+
+    def save_to(self, settings: QSettings, key: str) -> None:
+        settings.setValue(key, self.horizontalHeader().saveState())
+
+    def restore_from(self, settings: QSettings, key: str) -> None:
+        if settings.value(key) is not None:
+            self.horizontalHeader().restoreState(settings.value(key))
+
+    def activate_with(self, callback) -> None:  # noqa: ANN001 - a slot
+        """Enter or double-click opens the current record."""
+        self.activated.connect(lambda _: callback())

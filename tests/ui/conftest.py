@@ -1,0 +1,36 @@
+"""GUI fixtures: a service runner over the test database, isolated preferences, a main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interface_desktop.services.runner import ServiceRunner
+
+
+@pytest.fixture
+def runner(db) -> ServiceRunner:  # noqa: ANN001 - the Database fixture
+    return ServiceRunner(db.session_scope, location=str(db.file or db.url))
+
+
+@pytest.fixture(autouse=True)
+def ui_settings(tmp_path: Path, qapp):  # noqa: ANN001, ANN201 - the QApplication fixture
+    from interface_desktop.ui import settings as prefs
+
+    store = prefs.use_file(tmp_path / "ui.ini")
+    yield store
+    store.sync()
+
+
+@pytest.fixture
+def make_window(qtbot, runner):  # noqa: ANN001, ANN201
+    from interface_desktop.ui.main_window import MainWindow
+
+    def make() -> MainWindow:
+        window = MainWindow(runner)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    return make
