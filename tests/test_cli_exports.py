@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-import document_data
+from tests import document_data
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-import document_data
+from tests import document_data
 from interface_desktop.exports import action_log, ics
 from interface_desktop.services import actions, documents
 

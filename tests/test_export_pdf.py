@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-import document_data
+from tests import document_data
 from interface_desktop.exports import agenda, pack_pdf, report, sea
 from interface_desktop.services import documents, files, report_data
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import document_data
+from tests import document_data
 from interface_desktop.exports import minutes_docx, safe_write
 from interface_desktop.exports.safe_write import ExportError, TargetLockedError, write_file
 from interface_desktop.services import documents

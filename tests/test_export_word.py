@@ -8,7 +8,7 @@ import docx
 import pytest
 from docx.shared import Cm
 
-import document_data
+from tests import document_data
 from interface_desktop.exports import agenda, minutes_docx, report, sea
 from interface_desktop.exports.safe_write import ExportError
 from interface_desktop.services import actions, attendance, documents, meetings, report_data
