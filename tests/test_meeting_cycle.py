@@ -119,3 +119,15 @@ def test_search_finds_minutes_and_actions(session, group_with_people):
     hits = search.search(session, "discharg")
     assert {h.kind for h in hits} == {"minutes", "action"}
     assert search.search(session, 'letters "late') != []
+
+
+def test_register_lists_members_not_yet_recorded_and_guests_last(session, group_with_people):
+    g, gp, cons = group_with_people
+    guest = people.create_person(session, name="Ms Cara Guest", role="manager", sector="other")
+    m = meetings.create_meeting(session, group_id=g.id, starts_at="2026-12-02 14:00")
+    attendance.set_attendance(session, meeting_id=m.id, person_id=cons.id, status="apologies")
+    attendance.set_attendance(session, meeting_id=m.id, person_id=guest.id, status="in_attendance")
+    rows = attendance.register(session, m.id)
+    assert [(r.person_name, r.status, r.is_guest) for r in rows] == [
+        ("Dr Ann Smith", "", False), ("Dr Bob Jones", "apologies", False), ("Ms Cara Guest", "in_attendance", True)]
+    assert rows[0].id == 0

@@ -62,6 +62,22 @@ def list_attendance(session: Session, meeting_id: int) -> list[AttendanceDTO]:
     ]
 
 
+def register(session: Session, meeting_id: int) -> list[AttendanceDTO]:
+    """Everyone recorded plus every current member not recorded yet (id 0, status ""), by name."""
+    meeting = get_or_raise(session, Meeting, meeting_id, "meeting")
+    recorded = list_attendance(session, meeting_id)
+    listed = {a.person_id for a in recorded}
+    labels = lookups.labels(session, "person_role")
+    query = (select(Person).join(Membership, Membership.person_id == Person.id)
+             .where(Membership.group_id == meeting.group_id, Membership.left_on.is_(None)))
+    missing = [
+        AttendanceDTO(0, meeting_id, p.id, p.name, p.role, labels.get(p.role, p.role), p.sector,
+                      p.organisation or p.department, "", False, p.id == meeting.chair_id, "")
+        for p in session.scalars(query) if p.id not in listed
+    ]
+    return sorted(recorded + missing, key=lambda a: (a.is_guest, a.person_name.lower()))
+
+
 def set_attendance(
     session: Session, *, meeting_id: int, person_id: int, status: str, declaration: str | None = None,
     is_guest: bool | None = None,

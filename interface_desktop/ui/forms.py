@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPlainTextEdit, QPushButton, QScrollArea, QWidget
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -75,3 +75,17 @@ def button_row(*buttons: tuple[str, Callable[[], object]], trailing: QWidget | N
     if trailing is not None:
         row.addWidget(trailing)
     return row
+
+
+def text_box(lines: int = 4) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    return box
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area

@@ -30,7 +30,9 @@ def make_window(qtbot, runner):  # noqa: ANN001, ANN201
     def make() -> MainWindow:
         window = MainWindow(runner)
         qtbot.addWidget(window)
-        window.show()
+        with qtbot.waitActive(window):  # shortcuts follow keyboard focus, which needs an active window
+            window.show()
+            window.activateWindow()
         return window
 
     return make

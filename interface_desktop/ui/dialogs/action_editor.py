@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from interface_desktop.services import actions, groups, issues, people
 from interface_desktop.services.actions import STATUS_LABELS, ActionDTO
@@ -40,12 +40,7 @@ class ActionEditor(RecordDialog):
             set_combo_data(self.status, action.status)
             set_combo_data(self.issue, action.issue_id)
         self.track(form)
-        self.dirty = False
-        column = QVBoxLayout(self)
-        column.addWidget(form)
-        column.addWidget(self.general_error)
-        column.addWidget(self.buttons)
-        self.resize(560, 380)
+        self.lay_out(form, size=(560, 380))
 
     def _load_issues(self) -> None:
         found = self.runner.call(issues.list_issues, IssueFilter(group_id=self.group.currentData()))

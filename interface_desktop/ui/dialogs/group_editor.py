@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSpinBox, QTabWidget, QWidget,
 )
 
 from interface_desktop.services import groups, people
@@ -38,13 +38,8 @@ class GroupEditor(RecordDialog):
         self.tabs.addTab(self.standing, "&Standing agenda items")
         self.tabs.addTab(self.categories, "Issue &categories")
         self.tabs.addTab(self.members, "&Members")
-        column = QVBoxLayout(self)
-        column.addWidget(self.tabs, 1)
-        column.addWidget(self.general_error)
-        column.addWidget(self.buttons)
         self._load(group)
-        self.dirty = False
-        self.resize(760, 680)
+        self.lay_out(self.tabs, size=(760, 680))
 
     def _form(self) -> FieldForm:
         form = FieldForm()

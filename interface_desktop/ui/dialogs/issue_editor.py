@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from interface_desktop.services import groups, issues, lookups
@@ -16,26 +16,14 @@ from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.dialogs.issue_links_panel import IssueLinksPanel
 from interface_desktop.ui.dialogs.issue_status_panel import IssueStatusPanel
 from interface_desktop.ui.dialogs.record_dialog import FieldForm, RecordDialog
-from interface_desktop.ui.forms import date_edit, date_value, fill_combo, set_combo_data, set_date
+from interface_desktop.ui.forms import (
+    date_edit, date_value, fill_combo, scrolled, set_combo_data, set_date, text_box,
+)
 from interface_desktop.ui.vocab import SECTOR_LABELS
 
 NES_HEADINGS = (("what_happened", "What &happened?"), ("why", "&Why did it happen?"),
                 ("learned", "What has been &learned?"), ("changed", "What has been &changed?"))
 RISK_GRADES = ("1 - very low", "2 - low", "3 - moderate", "4 - high", "5 - very high")
-
-
-def text_box(lines: int = 4) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
-    return box
-
-
-def scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    return area
 
 
 class IssueEditor(RecordDialog):
@@ -61,13 +49,8 @@ class IssueEditor(RecordDialog):
         self.tabs.addTab(scrolled(sea_page), "Significant &Event Analysis")
         self.tabs.addTab(self.links, "Lin&ks")
         self.tabs.addTab(self.status, "S&tatus and history")
-        column = QVBoxLayout(self)
-        column.addWidget(self.tabs, 1)
-        column.addWidget(self.general_error)
-        column.addWidget(self.buttons)
         self._load(issue)
-        self.dirty = False
-        self.resize(820, 760)
+        self.lay_out(self.tabs, size=(820, 760))
 
     def _issue_form(self, group_id: int | None) -> FieldForm:
         form = FieldForm()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QGroupBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+)
 
 from interface_desktop.services import actions, issues, meetings
 from interface_desktop.services.actions import ActionFilter

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QGroupBox, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QTableWidgetItem, QWidget,
 )
 
 from interface_desktop.services import groups, lookups, people
@@ -26,15 +26,9 @@ class PersonEditor(RecordDialog):
         self.memberships_changed = False
         form = self.track(self._form())
         self.memberships = self._membership_box()
-        column = QVBoxLayout(self)
-        column.addWidget(form)
-        column.addWidget(self.memberships, 1)
-        column.addWidget(self.general_error)
-        column.addWidget(self.buttons)
         self._load(person)
         set_combo_data(self.group, group_id)
-        self.dirty = False
-        self.resize(620, 720)
+        self.lay_out(form, self.memberships, size=(620, 720))
 
     def _form(self) -> FieldForm:
         form = FieldForm()

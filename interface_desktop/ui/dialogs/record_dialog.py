@@ -1,4 +1,4 @@
-"""Base for record editors: labelled fields with service validation messages beside them, and an unsaved-changes prompt."""
+"""Base for record editors: fields with validation messages beside them, and an unsaved-changes prompt."""
 
 from __future__ import annotations
 
@@ -82,6 +82,16 @@ class RecordDialog(QDialog):
         for widget in form.fields.values():
             watch(widget, self.mark_dirty)
         return form
+
+    def lay_out(self, *parts: QWidget, size: tuple[int, int]) -> None:
+        """Stack the parts (the last one stretches least), then messages and buttons; start clean."""
+        column = QVBoxLayout(self)
+        for part in parts:
+            column.addWidget(part, 1 if part is parts[-1] else 0)
+        column.addWidget(self.general_error)
+        column.addWidget(self.buttons)
+        self.dirty = False
+        self.resize(*size)
 
     def mark_dirty(self, *_: object) -> None:
         self.dirty = True
