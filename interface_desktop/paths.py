@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import platformdirs
@@ -15,6 +15,8 @@ PORTABLE_DATA_DIR = "InterfaceDesktopData"
 DB_FILENAME = "interface-desktop.sqlite3"
 ENV_DB = "INTERFACE_DESKTOP_DB"
 ENV_DATA_DIR = "INTERFACE_DESKTOP_DATA_DIR"
+ENV_BACKUP_DIR = "INTERFACE_DESKTOP_BACKUP_DIR"
+BACKUP_PREFERENCE_FILE = "backup-folder.txt"
 
 
 def program_dir() -> Path:
@@ -63,7 +65,40 @@ class AppPaths:
 
 
 def app_paths() -> AppPaths:
-    """Resolve folders: env override, then portable marker, then the per-user platform dirs."""
+    """Resolve folders; the backup folder may be moved (see `with_backup_dir`)."""
+    return with_backup_dir(_base_paths(), None)
+
+
+def with_backup_dir(paths: AppPaths, explicit: str | Path | None) -> AppPaths:
+    """Backup folder: `--backup-dir`, then INTERFACE_DESKTOP_BACKUP_DIR, then the saved preference."""
+    chosen = explicit or os.environ.get(ENV_BACKUP_DIR) or preferred_backup_dir(paths.settings_dir)
+    if not chosen:
+        return paths
+    return replace(paths, backup_dir=Path(chosen).expanduser())
+
+
+def preferred_backup_dir(settings_dir: Path) -> Path | None:
+    """The backup folder chosen in Preferences (for example a network home drive), if any."""
+    try:
+        text = (settings_dir / BACKUP_PREFERENCE_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return Path(text) if text else None
+
+
+def set_preferred_backup_dir(settings_dir: Path, folder: Path | None) -> None:
+    settings_dir.mkdir(parents=True, exist_ok=True)
+    target = settings_dir / BACKUP_PREFERENCE_FILE
+    if folder is None:
+        target.unlink(missing_ok=True)
+        return
+    partial = target.with_suffix(".partial")
+    partial.write_text(str(folder), encoding="utf-8")
+    os.replace(partial, target)
+
+
+def _base_paths() -> AppPaths:
+    """Env override, then portable marker, then the per-user platform dirs."""
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         root = Path(override).expanduser()

@@ -14,6 +14,7 @@ from interface_desktop.cli.common import EXIT_USER_ERROR, UserError, common_pare
 COMMAND_MODULES = (
     "interface_desktop.cli.data",
     "interface_desktop.cli.exports",
+    "interface_desktop.cli.safety",
 )
 
 

@@ -22,6 +22,9 @@ def common_parent() -> argparse.ArgumentParser:
     parent.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
                         help="database file or SQLAlchemy URL (default: INTERFACE_DESKTOP_DB, "
                              "then the file in the per-user data folder)")
+    parent.add_argument("--backup-dir", metavar="FOLDER", default=argparse.SUPPRESS,
+                        help="backup folder (default: INTERFACE_DESKTOP_BACKUP_DIR, then the folder chosen in "
+                             "Preferences, then 'backups' in the data folder)")
     return parent
 
 
@@ -29,10 +32,13 @@ def report_error(exc: BaseException) -> bool:
     """Print a user-facing error as one line; False when the exception is a bug to re-raise."""
     from sqlalchemy.exc import OperationalError
 
+    from interface_desktop.db.health import StartupProblem
+    from interface_desktop.db.lock import DatabaseInUse
+    from interface_desktop.db.maintenance import RestoreRefused
     from interface_desktop.db.migrate import SchemaError
     from interface_desktop.services.errors import ServiceError
 
-    if isinstance(exc, (UserError, ServiceError, SchemaError)):
+    if isinstance(exc, (UserError, ServiceError, SchemaError, StartupProblem, DatabaseInUse, RestoreRefused)):
         message = str(exc)
     elif isinstance(exc, OperationalError):
         message = f"the database could not be used: {exc.orig}"
@@ -49,7 +55,14 @@ def open_db(args: argparse.Namespace, *, read_only: bool = False):  # noqa: ANN2
     """Resolve the database, bring it to the current schema (backing it up first), and open it."""
     from interface_desktop.app import open_app_database
 
-    return open_app_database(getattr(args, "db", None), read_only=read_only)
+    return open_app_database(getattr(args, "db", None), read_only=read_only, paths=cli_paths(args))
+
+
+def cli_paths(args: argparse.Namespace):  # noqa: ANN201 - returns paths.AppPaths
+    """The app's folders, with the backup folder from --backup-dir when given."""
+    from interface_desktop.paths import app_paths, with_backup_dir
+
+    return with_backup_dir(app_paths(), getattr(args, "backup_dir", None))
 
 
 def to_jsonable(value: Any) -> Any:

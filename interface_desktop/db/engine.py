@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
@@ -23,6 +24,9 @@ class Database:
     engine: Engine
     read_only: bool = False
     sessions: sessionmaker[Session] = field(init=False)
+    # The writer lock (db.lock.DatabaseLock) released by dispose(), and notes for the user from opening.
+    lock: Any = None
+    notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -50,6 +54,9 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 def make_engine(url: str, *, read_only: bool = False, foreign_keys: bool = True) -> Engine:

@@ -90,6 +90,15 @@ FTS_DDL = [
 ]
 
 
+# The audit trail is append-only in the database itself, whatever code runs against it.
+AUDIT_APPEND_ONLY_DDL = [
+    "CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+]
+
+
 def create_fts(conn: Connection) -> None:
     for statement in FTS_DDL:
         conn.exec_driver_sql(statement)
@@ -108,10 +117,15 @@ def fts_query(words: list[str]) -> str:
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
+def connect_read_only(db_file: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (mode=ro; VACUUM INTO still works, query_only would stop it)."""
+    uri = Path(db_file).resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True)
+
+
 def integrity_problems(db_file: Path) -> list[str]:
     """integrity_check and foreign_key_check on a file, opened read-only; [] when healthy."""
-    uri = "file:" + str(db_file) + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
+    conn = connect_read_only(db_file)
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
@@ -127,16 +141,49 @@ def copy_verified(source: Path, target: Path) -> None:
     temporary = target.with_name(target.name + ".partial")
     if temporary.exists():
         temporary.unlink()
-    conn = sqlite3.connect(str(source))
+    conn = connect_read_only(source)
     try:
         conn.execute("VACUUM INTO ?", (str(temporary),))
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     finally:
         conn.close()
     problems = integrity_problems(temporary)
     if problems:
         temporary.unlink(missing_ok=True)
         raise RuntimeError("the backup copy failed verification: " + "; ".join(problems[:3]))
+    _fsync_file(temporary)
     os.replace(temporary, target)
+    _fsync_dir(target.parent)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to flush."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def checkpoint_and_close_wal(db_file: Path) -> None:
+    """Fold the write-ahead log into the file and leave no -wal/-shm behind (caller holds the lock)."""
+    conn = sqlite3.connect(str(db_file))
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_file) + suffix).unlink(missing_ok=True)
 
 
 def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001 - Alembic's hook

@@ -15,10 +15,12 @@ class ServiceRunner:
     """`runner.call(meetings.get_meeting, 3)` opens a session, calls, commits, closes."""
 
     def __init__(self, session_scope: Callable[[], AbstractContextManager[Session]], *, location: str = "",
-                 read_only: bool = False):
+                 read_only: bool = False, maintenance: Any = None):
         self._session_scope = session_scope
         self.location = location
         self.read_only = read_only
+        # Back up / restore / check for the open database (db.maintenance.Maintenance), or None.
+        self.maintenance = maintenance
 
     def call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         with self._session_scope() as session:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, event, insert, inspect
@@ -17,19 +16,12 @@ from interface_desktop.db.models import (
     IssueMeeting,
     SearchDocument,
 )
-from interface_desktop.services import search_docs
+from interface_desktop.services import search_docs, tracking_cascade
+from interface_desktop.services.tracking_cascade import plain
 from interface_desktop.services.common import os_user
 
 UNAUDITED = (AuditEntry, SearchDocument, FileBlob)
 SKIPPED_FIELDS = {"created_at", "updated_at"}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return f"<{len(value)} bytes>"
-    return value
 
 
 def _entity_id(obj: Any) -> int:
@@ -51,11 +43,11 @@ def _changes(obj: Any, operation: str) -> dict[str, list[Any]]:
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
             if history.has_changes() and old != new:
-                changes[key] = [_plain(old), _plain(new)]
+                changes[key] = [plain(old), plain(new)]
             continue
         value = getattr(obj, key) if operation == "create" else state.attrs[key].loaded_value
         if value not in (None, "") and not isinstance(value, type(NO_VALUE)):
-            changes[key] = [None, _plain(value)] if operation == "create" else [_plain(value), None]
+            changes[key] = [None, plain(value)] if operation == "create" else [plain(value), None]
     return changes
 
 
@@ -79,12 +71,28 @@ def _audit_rows(session: Session) -> list[dict[str, Any]]:
     return rows
 
 
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    if session.info.get("tracking_disabled") or not session.deleted:
+        return
+    session.info.setdefault("pending_cascades", []).extend(tracking_cascade.pending_cascades(session))
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _after_rollback(session: Session, _previous: object) -> None:
+    session.info.pop("pending_cascades", None)
+
+
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _context: object) -> None:
     if session.info.get("tracking_disabled"):
         return
     connection = session.connection()
     rows = _audit_rows(session)
+    pending = session.info.pop("pending_cascades", None)
+    if pending:
+        orm_deleted = {(obj.__tablename__, _entity_id(obj)) for obj in session.deleted}
+        rows += tracking_cascade.audit_rows(pending, orm_deleted, session.info.get("audit_user") or os_user())
     if rows:
         connection.execute(insert(AuditEntry), rows)
     _update_search(session, connection)

@@ -1,0 +1,150 @@
+"""Look at a database file before anything writes to it, and name what is wrong in one sentence."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine
+
+from interface_desktop.db import sqlite_adapter
+from interface_desktop.db.backups import BackupInfo, latest_backup
+from interface_desktop.db.migrate import SchemaError, schema_state
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+MIN_FREE_BYTES = 1 << 20
+
+KINDS = ("zero_length", "truncated", "not_sqlite", "damaged", "foreign", "newer", "read_only_folder",
+         "disk_full", "unreadable")
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    message: str
+
+
+class StartupProblem(Exception):
+    """The database cannot be opened safely; nothing was written. Says so in one line, with a way out."""
+
+    def __init__(self, db_file: Path, problem: Problem, backup: BackupInfo | None):
+        self.db_file, self.problem, self.backup = db_file, problem, backup
+        text = f"{db_file}: {problem.message}; the file was not changed"
+        if backup is not None:
+            text += (f"; the latest backup is {backup.path} ({backup.taken_at:%d/%m/%Y %H:%M}): "
+                     f"restore it with `interface-desktop restore \"{backup.path}\"`")
+        super().__init__(text)
+
+    @property
+    def kind(self) -> str:
+        return self.problem.kind
+
+
+def _header_problem(db_file: Path, size: int) -> Problem | None:
+    with open(db_file, "rb") as handle:
+        header = handle.read(HEADER_SIZE)
+    if not header.startswith(SQLITE_HEADER):
+        return Problem("not_sqlite", "this file is not an Interface Desktop database (it is not a SQLite file)")
+    if len(header) < HEADER_SIZE:
+        return Problem("truncated", f"the database is truncated ({size} bytes; it ends inside its header)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_count_valid = header[24:28] == header[92:96]
+    if page_size < 512 or page_size & (page_size - 1):
+        return Problem("damaged", "the database header is damaged (impossible page size)")
+    if size % page_size or (header_count_valid and pages and size < pages * page_size):
+        expected = f" of {pages * page_size}" if header_count_valid and pages else ""
+        return Problem("truncated", f"the database is truncated ({size}{expected} bytes are there)")
+    return None
+
+
+def _content_problem(db_file: Path) -> Problem | None:
+    try:
+        conn = sqlite_adapter.connect_read_only(db_file)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return Problem("damaged", f"the database is damaged ({exc})")
+    if rows != ["ok"]:
+        return Problem("damaged", f"the database is damaged ({rows[0]})")
+    return _schema_problem(db_file)
+
+
+def _schema_problem(db_file: Path) -> Problem | None:
+    engine = create_engine("sqlite://", creator=lambda: sqlite_adapter.connect_read_only(db_file))
+    try:
+        schema_state(engine)
+    except SchemaError as exc:
+        kind = "newer" if "newer version" in str(exc) else "foreign"
+        return Problem(kind, str(exc))
+    finally:
+        engine.dispose()
+    return None
+
+
+def folder_writable(folder: Path) -> bool:
+    """Try it: os.access is unreliable on Windows ACLs and network shares."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
+def _space_problem(db_file: Path, size: int) -> Problem | None:
+    try:
+        free = shutil.disk_usage(db_file.parent).free
+    except OSError:
+        return None
+    if free < size + MIN_FREE_BYTES:
+        return disk_full_problem(db_file.parent)
+    return None
+
+
+def disk_full_problem(folder: Path) -> Problem:
+    return Problem("disk_full", f"the disk holding {folder} is full; free some space and start again")
+
+
+def inspect_file(db_file: Path, *, for_writing: bool = True) -> Problem | None:
+    """What is wrong with the file (None when it is fine or does not exist yet); reads only."""
+    folder = db_file.parent
+    if not db_file.exists():
+        if for_writing and folder.is_dir() and not folder_writable(folder):
+            return Problem("read_only_folder", f"the folder {folder} cannot be written to, so no database can be created there")
+        return None
+    try:
+        size = db_file.stat().st_size
+        if size == 0:
+            return Problem("zero_length", "the database file is empty (0 bytes): its contents have been lost")
+        problem = _header_problem(db_file, size) or _content_problem(db_file)
+    except PermissionError:
+        return Problem("unreadable", "the database file cannot be read (permission denied)")
+    if problem is None and for_writing:
+        if not folder_writable(folder) or not os.access(db_file, os.W_OK):
+            return Problem("read_only_folder",
+                           f"the database or its folder {folder} is read-only; open it read-only or move it")
+        problem = _space_problem(db_file, size)
+    return problem
+
+
+def check_or_raise(db_file: Path, backup_dir: Path, *, for_writing: bool = True) -> None:
+    problem = inspect_file(db_file, for_writing=for_writing)
+    if problem is not None:
+        raise StartupProblem(db_file, problem, latest_backup(db_file, backup_dir))
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """ENOSPC from Python or 'database or disk is full' from SQLite (possibly wrapped by SQLAlchemy)."""
+    original = getattr(exc, "orig", None) or exc
+    if isinstance(original, OSError) and original.errno == errno.ENOSPC:
+        return True
+    return isinstance(original, sqlite3.OperationalError) and "disk is full" in str(original).lower()
