@@ -79,3 +79,20 @@ def test_locked_target_is_left_alone(cli, tmp_path):
     (tmp_path / "~$nutes.docx").write_bytes(b"owner")
     _one_line_error(run("minutes", "--meeting", str(fx.meeting_id), "-o", "minutes.docx"), "is open in another program")
     assert (tmp_path / "minutes.docx").read_bytes() == b"open in Word"
+
+
+def test_patient_identifiers_stop_the_export_unless_allowed(db, session, tmp_path):
+    from interface_desktop.services import agenda
+
+    fx = document_data.build(session)
+    item = agenda.list_agenda(session, fx.meeting_id)[5]
+    agenda.save_minutes(session, item_id=item.id, discussion="Patient CHI 0101701004 was discussed.", decisions="")
+    session.commit()
+    env = dict(os.environ, INTERFACE_DESKTOP_DB=str(db.file), INTERFACE_DESKTOP_TODAY="2026-11-23")
+    args = [sys.executable, "-m", "interface_desktop", "export", "minutes", "--meeting", str(fx.meeting_id),
+            "-o", str(tmp_path / "m.docx")]
+    refused = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    _one_line_error(refused, "possible patient identifier")
+    assert not (tmp_path / "m.docx").exists()
+    _ok(subprocess.run(args + ["--allow-identifiers"], env=env, capture_output=True, text=True, timeout=120))
+    assert "0101701004" in " ".join(p.text for p in docx.Document(tmp_path / "m.docx").paragraphs)

@@ -38,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
 def _common(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("-o", "--output", required=True, type=Path, metavar="PATH",
                    help="file to write; its extension chooses the format")
+    p.add_argument("--allow-identifiers", action="store_true",
+                   help="write the document even though it contains text that looks like a patient identifier")
     if what in ("minutes", "agenda", "sea", "report"):
         p.add_argument("--template", type=Path, metavar="DOCX", help="the board's Word template for .docx output")
     p.set_defaults(handler=cmd_export, document=what)
@@ -68,9 +70,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         date_from=getattr(args, "date_from", None), date_to=getattr(args, "date_to", None),
     )
     jobs.check_format(what, args.output)
-    db = open_db(args)
+    db = open_db(args, read_only=True)
     try:
-        written = jobs.run(ServiceRunner(db.session_scope, location=str(db.file or db.url)), request)
+        runner = ServiceRunner(db.session_scope, location=str(db.file or db.url), read_only=True)
+        written = jobs.run(runner, request, allow_identifiers=args.allow_identifiers)
     finally:
         db.dispose()
     print(written)

@@ -11,8 +11,24 @@ from pathlib import Path
 from typing import Any
 
 from interface_desktop.exports.safe_write import ExportError, check_target
-from interface_desktop.services import documents, report_data
+from interface_desktop.services import documents, export_scope, privacy_guard, report_data
+from interface_desktop.services.errors import ServiceError
 from interface_desktop.services.runner import ServiceRunner
+
+FINDINGS_LISTED = 3
+
+
+class IdentifierFindingsError(ServiceError):
+    """The document would include text that looks like a patient identifier and nobody has confirmed it."""
+
+    def __init__(self, label: str, findings: list):
+        self.findings = findings
+        shown = "; ".join(f"{f.kind.upper()} in {f.entity.replace('_', ' ')} {f.entity_id} {f.field.replace('_', ' ')}"
+                          for f in findings[:FINDINGS_LISTED])
+        more = f" and {len(findings) - FINDINGS_LISTED} more" if len(findings) > FINDINGS_LISTED else ""
+        super().__init__(f"the {label.lower()} would include {len(findings)} possible patient identifier(s) "
+                         f"({shown}{more}); remove them or mark them as kept, or confirm the export "
+                         f"(--allow-identifiers)")
 
 
 @dataclass(frozen=True)
@@ -91,12 +107,24 @@ def write(request: ExportRequest, doc: Any) -> Path:
     return writers[request.what]()
 
 
-def run(runner: ServiceRunner, request: ExportRequest) -> Path:
-    """Checks the format and the target first (a locked file fails before any work), then loads and writes."""
+def identifier_findings(runner: ServiceRunner, request: ExportRequest) -> list:
+    """Unresolved patient-identifier findings in the records the document would print."""
+    records = runner.call(export_scope.records_for, request.what, request.subject_id, statuses=request.statuses,
+                          date_from=request.date_from, date_to=request.date_to)
+    return runner.call(privacy_guard.privacy_findings_for_export, records)
+
+
+def run(runner: ServiceRunner, request: ExportRequest, *, allow_identifiers: bool = False) -> Path:
+    """Checks the format, the target (a locked file fails before any work) and, unless the user has
+    confirmed, the privacy guard; then loads and writes."""
     check_format(request.what, request.target)
     check_target(Path(request.target).expanduser().absolute())
     if request.template is not None and not Path(request.template).is_file():
         raise ExportError(f"the Word template {request.template} cannot be found; choose another in Settings")
+    if not allow_identifiers:
+        findings = identifier_findings(runner, request)
+        if findings:
+            raise IdentifierFindingsError(KINDS[request.what].label, findings)
     return write(request, load(runner, request))
 
 

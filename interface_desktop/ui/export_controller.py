@@ -34,6 +34,7 @@ class ExportController(QObject):
         self.progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
         self.ask_period = self._ask_period
+        self.confirm_identifiers = self._confirm_identifiers
         window.signals.export_requested.connect(self.request)
         menu = window.menus["export"]
         menu.addAction("&Action log…", lambda: self.request("actions", self._group_id()))
@@ -101,7 +102,7 @@ class ExportController(QObject):
         return Path(chosen) if chosen else None
 
     # -- running --------------------------------------------------------------------------------
-    def start(self, request: jobs.ExportRequest) -> None:
+    def start(self, request: jobs.ExportRequest, *, allow_identifiers: bool = False) -> None:
         label = f"Writing {jobs.KINDS[request.what].label.lower()}…"
         self.progress = QProgressDialog(label, "", 0, 0, self.window)
         self.progress.setWindowTitle("Export")
@@ -109,7 +110,16 @@ class ExportController(QObject):
         self.progress.setMinimumDuration(0)
         self.progress.setModal(True)
         self.progress.show()
-        self.tasks.start(label, lambda: jobs.run(self.runner, request), self._done, self._failed)
+
+        def failed(exc: Exception) -> None:
+            self._close_progress()
+            if isinstance(exc, jobs.IdentifierFindingsError) and self.confirm_identifiers(str(exc)):
+                self.start(request, allow_identifiers=True)
+            else:
+                self._show_error(exc)
+
+        self.tasks.start(label, lambda: jobs.run(self.runner, request, allow_identifiers=allow_identifiers),
+                         self._done, failed)
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -137,9 +147,14 @@ class ExportController(QObject):
         if hasattr(signals, "status_message"):
             signals.status_message.emit(f"Saved {path}")
 
-    def _failed(self, exc: Exception) -> None:
-        self._close_progress()
-        self._show_error(exc)
+    def _confirm_identifiers(self, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Possible patient identifiers",
+                          text[0].upper() + text[1:] + ".\n\nDocuments that leave the group must not identify "
+                          "patients. Export anyway?", QMessageBox.StandardButton.Cancel, self.window)
+        export = box.addButton("Export anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is export
 
     def _show_error(self, exc: Exception) -> None:
         from interface_desktop.services.errors import ServiceError

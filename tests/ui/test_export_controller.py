@@ -88,3 +88,26 @@ def test_word_template_must_open_as_a_docx(qtbot, make_window, tmp_path):
 def test_last_quarter():
     assert last_quarter(date(2026, 11, 23)) == (date(2026, 7, 1), date(2026, 9, 30))
     assert last_quarter(date(2027, 2, 1)) == (date(2026, 10, 1), date(2026, 12, 31))
+
+
+def test_identifiers_are_confirmed_before_export(qtbot, make_window, session, tmp_path, monkeypatch):
+    from interface_desktop.services import agenda
+
+    fx = _prepare(session)
+    item = agenda.list_agenda(session, fx.meeting_id)[5]
+    agenda.save_minutes(session, item_id=item.id, discussion="Patient CHI 0101701004 was discussed.", decisions="")
+    session.commit()
+    window = make_window()
+    controller = window.export_controller
+    asked = []
+    controller.confirm_identifiers = lambda text: asked.append(text) or len(asked) > 1
+    _choose(monkeypatch, tmp_path / "minutes.docx", [])
+    window.signals.export_requested.emit("minutes", fx.meeting_id)
+    qtbot.waitUntil(lambda: controller.message is not None, timeout=20000)
+    assert "CHI" in asked[0] and not (tmp_path / "minutes.docx").exists()
+    controller.message.close()
+    controller.message = None
+    window.signals.export_requested.emit("minutes", fx.meeting_id)
+    qtbot.waitUntil(lambda: controller.message is not None, timeout=20000)
+    assert (tmp_path / "minutes.docx").exists() and len(asked) == 2
+    controller.message.close()
