@@ -35,3 +35,8 @@ $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
 
 clean:
 	rm -rf $(VENV) build/work dist .pytest_cache
+
+# make bench  - performance figures against bare baselines (generated databases cached in benchmarks/.cache)
+.PHONY: bench
+bench: sysdeps-test $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run

@@ -1,4 +1,4 @@
-"""Sub-commands over the records themselves: info, list."""
+"""Sub-commands over the records themselves: info, list, demo."""
 
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     lister.add_argument("--kind", dest="activity_kind", help="activities: shadowing, webinar, ...")
     lister.add_argument("--text", help="text contained in the record")
     lister.set_defaults(handler=cmd_list)
+
+    demo = subparsers.add_parser("demo", parents=[parent], help="fill the database with a realistic, fictional example")
+    demo.add_argument("--json", action="store_true", help="print what was created as JSON")
+    demo.set_defaults(handler=cmd_demo)
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -68,4 +72,20 @@ def cmd_list(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print_json(result)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from interface_desktop.services import demo
+
+    db = open_db(args)
+    try:
+        with db.session_scope() as session:
+            summary = demo.load_demo(session)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(summary)
+    else:
+        print(summary.message)
     return 0

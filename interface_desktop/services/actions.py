@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import Action, ActionUpdate, AgendaItem, Group, InterfaceIssue, Meeting, Person
@@ -97,14 +97,17 @@ class ActionFilter:
     ids: tuple[int, ...] | None = field(default=None)
 
 
-def _rag_expression(on: date):  # noqa: ANN202 - a SQL CASE expression
+def _rag_condition(rag: str, on: date):  # noqa: ANN202 - a SQL condition
+    """The rows of one RAG colour, written so the (status, due_on) index can find them (as rag_for decides)."""
     is_open = Action.status.in_(OPEN_STATUSES)
-    return case(
-        (Action.status == "dropped", "grey"),
-        (and_(is_open, Action.due_on < on), "red"),
-        (and_(is_open, Action.due_on <= on + timedelta(days=DUE_SOON_DAYS)), "amber"),
-        else_="green",
-    )
+    soon = on + timedelta(days=DUE_SOON_DAYS)
+    if rag == "grey":
+        return Action.status == "dropped"
+    if rag == "red":
+        return and_(is_open, Action.due_on < on)
+    if rag == "amber":
+        return and_(is_open, Action.due_on >= on, Action.due_on <= soon)
+    return or_(Action.status == "done", and_(is_open, or_(Action.due_on.is_(None), Action.due_on > soon)))
 
 
 def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select in, Select out
@@ -115,7 +118,7 @@ def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select
     if flt.owner_id is not None:
         query = query.where(Action.owner_id == flt.owner_id)
     if flt.rag:
-        query = query.where(_rag_expression(on).in_(flt.rag))
+        query = query.where(or_(*[_rag_condition(rag, on) for rag in flt.rag]))
     if flt.overdue is not None:
         overdue = and_(Action.status.in_(OPEN_STATUSES), Action.due_on < on)
         query = query.where(overdue if flt.overdue else ~overdue)
@@ -161,11 +164,12 @@ def list_actions(
              .outerjoin(Person, Person.id == Action.owner_id)
              .outerjoin(Meeting, Meeting.id == Action.meeting_id)
              .outerjoin(InterfaceIssue, InterfaceIssue.id == Action.issue_id))
-    query = _apply(query, flt, on)
     columns = SORT_COLUMNS.get(order_by, SORT_COLUMNS["due"])
-    query = query.order_by(*[c.desc() for c in columns] if descending else columns).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
+    ordering = [c.desc() for c in columns] if descending else list(columns)
+    if limit is None and not offset:
+        query = _apply(query, flt, on).order_by(*ordering)
+    else:
+        query = query.where(Action.id.in_(_page_ids(flt, on, ordering, limit, offset))).order_by(*ordering)
     return [
         ActionDTO(
             id=a.id, group_id=a.group_id, group_name=group, meeting_id=a.meeting_id,
@@ -176,6 +180,17 @@ def list_actions(
         )
         for a, group, owner, started, reference, last in session.execute(query)
     ]
+
+
+def _page_ids(flt: ActionFilter, on: date, ordering: list, limit: int | None, offset: int):  # noqa: ANN202
+    """The ids of one page, chosen before anything is joined for display (SQLite drops the unused joins),
+    so the latest update and the names are looked up for the page's rows only, not for every action."""
+    query = (select(Action.id).select_from(Action)
+             .outerjoin(Group, Group.id == Action.group_id)
+             .outerjoin(Person, Person.id == Action.owner_id)
+             .outerjoin(Meeting, Meeting.id == Action.meeting_id))
+    query = _apply(query, flt, on).order_by(*ordering).offset(offset)
+    return (query.limit(limit) if limit is not None else query).scalar_subquery()
 
 
 def count_actions(session: Session, flt: ActionFilter | None = None, *, on: date | None = None) -> int:

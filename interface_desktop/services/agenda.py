@@ -99,8 +99,10 @@ def _validate(session: Session, fields: dict) -> dict:
 
 
 def _renumber(session: Session, meeting_id: int, ordered_ids: list[int]) -> None:
+    items = {i.id: i for i in session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id))}
     for position, item_id in enumerate(ordered_ids):
-        session.get(AgendaItem, item_id).position = position  # type: ignore[union-attr]
+        if items[item_id].position != position:
+            items[item_id].position = position
     session.flush()
 
 
@@ -133,7 +135,9 @@ def add_agenda_item(
 
 def _business_end(session: Session, meeting_id: int, ids: list[int]) -> int:
     """After the last business item; on an agenda of standing items only, after the opening ones."""
-    kinds = [session.get(AgendaItem, item_id).kind for item_id in ids]  # type: ignore[union-attr]
+    by_id = dict(session.execute(select(AgendaItem.id, AgendaItem.kind).where(AgendaItem.meeting_id == meeting_id))
+                 .tuples().all())
+    kinds = [by_id[item_id] for item_id in ids]
     business = [n for n, kind in enumerate(kinds) if kind != "standing"]
     if business:
         return business[-1] + 1

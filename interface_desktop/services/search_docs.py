@@ -43,6 +43,29 @@ def documents_for(session: Session, obj: Any) -> list[dict[str, Any]]:
     return []
 
 
+# The columns each kind's documents are built from; changes to any other column leave them as they are.
+SOURCE_FIELDS: dict[type, frozenset[str]] = {
+    Meeting: frozenset({"title", "starts_at", "location", "notes", "group_id"}),
+    AgendaItem: frozenset({"title", "discussion", "decisions", "meeting_id"}),
+    Action: frozenset({"description", "group_id"}),
+    InterfaceIssue: frozenset({"reference", "title", "description", "impact", "resolution", "learning",
+                               "raised_by_organisation", "group_id", "has_sea", "sea_what_happened", "sea_why",
+                               "sea_learned", "sea_changed", "sea_impact", "sea_contributory_factors",
+                               "sea_learning_needs"}),
+    Activity: frozenset({"title", "host_department", "description", "outcomes", "follow_ups", "group_id"}),
+    Person: frozenset({"name", "organisation", "department", "role", "email"}),
+}
+
+
+def is_searched(obj: Any) -> bool:
+    return type(obj) in SOURCE_FIELDS
+
+
+def text_changed(obj: Any, changed: set[str]) -> bool:
+    """Whether an update touched any column the record's search documents are built from."""
+    return bool(SOURCE_FIELDS.get(type(obj), frozenset()) & changed)
+
+
 def keys_for(obj: Any) -> list[tuple[str, int]]:
     kinds = {Meeting: ("meeting",), AgendaItem: ("minutes",), Action: ("action",),
              InterfaceIssue: ("issue", "sea"), Activity: ("activity",), Person: ("person",)}

@@ -101,7 +101,8 @@ def _after_flush(session: Session, _context: object) -> None:
 def _update_search(session: Session, connection: Any) -> None:
     stale: set[tuple[str, int]] = set()
     fresh: list[dict[str, Any]] = []
-    for obj in list(session.new) + list(session.dirty):
+    dirty = [obj for obj in session.dirty if search_docs.is_searched(obj) and search_docs.text_changed(obj, _changed_keys(obj))]
+    for obj in [o for o in session.new if search_docs.is_searched(o)] + dirty:
         for doc in search_docs.documents_for(session, obj):
             stale.add((doc["kind"], doc["ref_id"]))
             if doc["title"] or doc["body"]:
@@ -113,6 +114,11 @@ def _update_search(session: Session, connection: Any) -> None:
         connection.execute(delete(SearchDocument).where(SearchDocument.kind == kind, SearchDocument.ref_id == ref_id))
     if fresh:
         connection.execute(insert(SearchDocument), fresh)
+
+
+def _changed_keys(obj: Any) -> set[str]:
+    state = inspect(obj)
+    return {attr.key for attr in state.mapper.column_attrs if state.attrs[attr.key].history.has_changes()}
 
 
 def record(session: Session, *, operation: str, entity: str, entity_id: int, changes: dict[str, Any]) -> None:

@@ -65,6 +65,7 @@ class FirstRunPage(QWidget):
         self.name.setAccessibleName("Group name")
         self.board = QComboBox()
         self.board.setAccessibleName("Health Board")
+        self.board.addItem("Choose your Health Board…", "")
         for code, label in BOARD_CHOICES:
             self.board.addItem(label, code)
         self.hscp = QLineEdit()
@@ -79,6 +80,8 @@ class FirstRunPage(QWidget):
         for column, header in enumerate(MEMBER_COLUMNS):
             label = QLabel(f"<b>{header}</b>")
             self.members_grid.addWidget(label, 0, column)
+        self.members_grid.setColumnStretch(0, 3)
+        self.members_grid.setColumnStretch(3, 3)
         for _ in range(4):
             self.add_member_row()
         self.members_error = QLabel()
@@ -117,10 +120,14 @@ class FirstRunPage(QWidget):
         for column, widget in enumerate(widgets):
             widget.setAccessibleName(f"Member {n} {MEMBER_COLUMNS[column].lower()}")
             self.members_grid.addWidget(widget, n, column)
-        name.setPlaceholderText("e.g. Dr Ann Smith")
+        if n == 1:
+            name.setPlaceholderText("e.g. Dr Ann Smith")
         self.member_rows.append(widgets)  # type: ignore[arg-type]
-        if n > 1:
-            QWidget.setTabOrder(self.member_rows[-2][-1], name)
+        if self.members_grid.parentWidget() is not None:
+            # Rows added later were created after the buttons: put them straight after the previous row.
+            chain = [self.member_rows[-2][-1], *widgets]
+            for first, second in zip(chain, chain[1:]):
+                QWidget.setTabOrder(first, second)
 
     @staticmethod
     def _guess_sector(role: QComboBox, sector: QComboBox) -> None:

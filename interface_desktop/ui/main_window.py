@@ -7,7 +7,7 @@ import importlib
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox, QProgressBar, QSplitter, QStackedWidget,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget,
     QToolBar, QWidget,
 )
 
@@ -62,15 +62,16 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         for entry in self.pages.entries:
             self.nav.addItem(entry.title)
-        self.nav.setMaximumWidth(220)
+        self.nav.setSpacing(3)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 4 * self.fontMetrics().averageCharWidth() + 24)
         self.nav.currentRowChanged.connect(self._show_row)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(1, False)
+        self.body = QWidget()
+        row = QHBoxLayout(self.body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
         self.root = QStackedWidget()
-        self.root.addWidget(self.splitter)
+        self.root.addWidget(self.body)
         self.setCentralWidget(self.root)
 
     def _build_menus(self) -> None:
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
         if n < 0:
             self.statusBar().showMessage(f"No view for {kind} records in this version", 6000)
             return False
-        self.root.setCurrentWidget(self.splitter)
+        self.root.setCurrentWidget(self.body)
         self.nav.setCurrentRow(n)
         return self.pages.page(n).open_record(kind, record_id)
 
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setEnabled(True)
         for menu in ("meeting", "view"):
             self.menus[menu].setEnabled(True)
-        self.root.setCurrentWidget(self.splitter)
+        self.root.setCurrentWidget(self.body)
         self.reload_groups(select=group_id)
         self.pages.mark_changed("all")
         self._show_saved_view()

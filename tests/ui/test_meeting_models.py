@@ -102,9 +102,9 @@ def test_meetings_model_marks_approved_minutes_as_locked(qapp):
 
     model = MeetingsModel()
     model.set_rows([meeting("approved", False), meeting("approved", True), meeting("draft", False)])
-    assert model.index(0, COL_DATE).data() == "Wed 02/12/2026"
+    assert model.index(0, COL_DATE).data() == "Wed 02/12/2026 14:00"
     assert [model.index(r, COL_MINUTES_STATUS).data() for r in range(3)] == [
-        "Approved 🔒", "Approved (unlocked)", "Draft"]
+        "Approved, locked", "Approved (unlocked)", "Draft"]
 
 
 def test_papers_model_names_the_agenda_item_and_size(qapp):

@@ -26,7 +26,7 @@ def test_first_run_sets_up_group_with_members_and_shows_dashboard(make_window, r
     assert group.board == "LO" and group.member_count == 2
     members = {m.person.name: m for m in runner.call(people.list_members, group_id=group.id)}
     assert members["Dr Ann Smith"].group_role == "lead" and members["Dr Bob Jones"].person.sector == "secondary"
-    assert window.root.currentWidget() is window.splitter
+    assert window.root.currentWidget() is window.body
     assert window.current_group_id() == group.id
     assert window.pages.current_page().title == "Dashboard"
 
@@ -49,3 +49,92 @@ def test_exit_after_start_shows_the_window_and_exits_zero(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x.sqlite3").exists()
     assert (tmp_path / "data" / "settings" / "interface-desktop-ui.ini").exists()
+
+
+def _two_groups(runner):  # noqa: ANN001, ANN202
+    from datetime import datetime
+
+    from interface_desktop.services import meetings
+
+    with runner.scope() as s:
+        fife = groups.create_group(s, name="Fife Interface Group", board="FF")
+        tay = groups.create_group(s, name="Tayside Interface Group", board="TY")
+        m_fife = meetings.create_meeting(s, group_id=fife.id, starts_at=datetime(2026, 12, 2, 14, 0),
+                                         location="Kirkcaldy")
+        m_tay = meetings.create_meeting(s, group_id=tay.id, starts_at=datetime(2026, 12, 9, 14, 0))
+    return fife, tay, m_fife, m_tay
+
+
+def test_group_selector_narrows_pages_and_is_remembered(make_window, runner):
+    fife, tay, m_fife, _ = _two_groups(runner)
+    window = make_window()
+    view = window.show_module("meetings_view")
+    assert view.model.rowCount() == 2
+    window.group_combo.setCurrentIndex(window.group_combo.findData(fife.id))
+    assert window.current_group_id() == fife.id
+    assert [m.id for m in view.model.rows()] == [m_fife.id]
+    window.close()
+    again = make_window()
+    assert again.current_group_id() == fife.id
+    assert again.pages.current_page().title == "Meetings"  # the last view comes back too
+
+
+def test_global_search_groups_hits_and_opens_the_record(make_window, runner, qtbot):
+    from PySide6.QtCore import Qt
+
+    _, _, m_fife, _ = _two_groups(runner)
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window._search
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.query, "Kirkcaldy")
+    dialog.run_search()
+    top = dialog.results.topLevelItem(0)
+    assert top.text(0) == "Meetings (1)"
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    view = window.pages.current_page()
+    assert view.title == "Meetings" and view.editor.meeting.id == m_fife.id
+
+
+def test_dashboard_rows_open_their_records(make_window, runner):
+    from datetime import date
+
+    from interface_desktop.services import actions
+
+    fife, _, m_fife, _ = _two_groups(runner)
+    late = runner.call(actions.add_action, meeting_id=m_fife.id, description="Chase the lab", due_on=date(2026, 11, 1))
+    window = make_window()
+    dash = window.pages.current_page()
+    assert dash.title == "Dashboard"
+    assert dash.meeting_title.text() == "Fife Interface Group meeting"
+    assert dash.overdue.box.title() == "Overdue actions (1)"
+    row = dash.overdue.topLevelItem(0)
+    opened = []
+    window.signals.open_record.disconnect()
+    window.signals.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
+    dash.overdue.itemActivated.emit(row, 0)
+    dash.open_meeting.click()
+    assert opened == [("action", late.id), ("meeting", m_fife.id)]
+
+
+def test_about_names_version_and_data_location(make_window, runner, monkeypatch):
+    from interface_desktop import __version__
+
+    _two_groups(runner)
+    shown = []
+    monkeypatch.setattr("interface_desktop.ui.main_window.QMessageBox.about", lambda *a: shown.append(a[2]))
+    window = make_window()
+    window.show_about()
+    assert __version__ in shown[0] and runner.location in shown[0]
+    assert runner.location in window.location_label.text()
+
+
+def test_extension_menus_are_offered(make_window, runner):
+    _two_groups(runner)
+    window = make_window()
+    assert set(window.menus) == {"file", "edit", "view", "meeting", "export", "tools", "help"}
+    exports = []
+    window.signals.export_requested.connect(lambda what, mid: exports.append((what, mid)))
+    view = window.show_module("meetings_view")
+    window.meeting_commands.exports["minutes"].trigger()
+    assert exports == [("minutes", view.editor.meeting.id)]

@@ -49,8 +49,11 @@ class IssueEditor(RecordDialog):
         self.tabs.addTab(scrolled(sea_page), "Significant &Event Analysis")
         self.tabs.addTab(self.links, "Lin&ks")
         self.tabs.addTab(self.status, "S&tatus and history")
+        self.heading = QLabel(f"{issue.reference} · {issue.title}" if issue else "New interface issue")
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.heading.setWordWrap(True)
         self._load(issue)
-        self.lay_out(self.tabs, size=(820, 760))
+        self.lay_out(self.heading, self.tabs, size=(820, 760))
 
     def _issue_form(self, group_id: int | None) -> FieldForm:
         form = FieldForm()
@@ -184,6 +187,7 @@ class IssueEditor(RecordDialog):
 
     def after_apply(self) -> None:
         self.setWindowTitle(f"Interface issue {self.issue.reference}")
+        self.heading.setText(f"{self.issue.reference} · {self.issue.title}")
         self.group.setEnabled(False)
         self.reference.setText(self.issue.reference)
         self.links.show_issue(self.issue)

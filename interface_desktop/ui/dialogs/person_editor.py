@@ -49,7 +49,7 @@ class PersonEditor(RecordDialog):
         return form
 
     def _membership_box(self) -> QGroupBox:
-        box = QGroupBox("&Memberships")
+        box = QGroupBox("Memberships")
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Group", "Group role"])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -79,7 +79,7 @@ class PersonEditor(RecordDialog):
 
     def _load(self, person: PersonDTO | None) -> None:
         self.memberships.setEnabled(person is not None)
-        self.memberships.setTitle("&Memberships" if person else "Memberships (apply or save the person first)")
+        self.memberships.setTitle("Memberships" if person else "Memberships (apply or save the person first)")
         if person is None:
             return
         self.name.setText(person.name)

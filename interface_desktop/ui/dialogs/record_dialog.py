@@ -84,7 +84,7 @@ class RecordDialog(QDialog):
         return form
 
     def lay_out(self, *parts: QWidget, size: tuple[int, int]) -> None:
-        """Stack the parts (the last one stretches least), then messages and buttons; start clean."""
+        """Stack the parts (the last one takes the spare height), then messages and buttons; start clean."""
         column = QVBoxLayout(self)
         for part in parts:
             column.addWidget(part, 1 if part is parts[-1] else 0)

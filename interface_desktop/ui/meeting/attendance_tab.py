@@ -17,7 +17,9 @@ from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.choice_delegate import ChoiceDelegate
 from interface_desktop.ui.feedback import show_error
-from interface_desktop.ui.models.attendance_model import COL_DECLARATION, COL_NAME, COL_STATUS, AttendanceModel
+from interface_desktop.ui.models.attendance_model import (
+    COL_DECLARATION, COL_NAME, COL_ORGANISATION, COL_STATUS, AttendanceModel,
+)
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.tables import record_table
 from interface_desktop.ui.vocab import ATTENDANCE_LABELS
@@ -35,7 +37,7 @@ class AttendanceTab(QWidget):
         self.model = AttendanceModel(self)
         self.model.status_requested.connect(self.set_status)
         self.model.declaration_requested.connect(self._set_declaration)
-        self.table = record_table(self.model, "Attendance register", COL_DECLARATION)
+        self.table = record_table(self.model, "Attendance register", COL_ORGANISATION, COL_DECLARATION)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(ATTENDANCE_LABELS, "Attendance", self.table))
@@ -47,7 +49,8 @@ class AttendanceTab(QWidget):
         self.quorum = QLabel()
         self.quorum.setAccessibleName("Quorum")
         self.counts = QLabel()
-        self.all_present = QPushButton("Mark everyone not recorded as &present")
+        self.all_present = QPushButton("Mark the rest &present")
+        self.all_present.setToolTip("Everyone whose attendance is not recorded yet is marked present")
         self.all_present.clicked.connect(self.mark_rest_present)
         self.guest = QComboBox()
         self.guest.setEditable(True)

@@ -31,18 +31,21 @@ class MeetingCommands(QObject):
         self.window = window
         self.meeting: MeetingDTO | None = None
         self.before: Callable[[], None] = lambda: None  # the editor flushes typed minutes first
-        self.mark_held = self._make("Mark as &held", self._mark_held)
-        self.circulate = self._make("&Circulate draft minutes", self._circulate)
-        self.approve = self._make("&Approve minutes…", self._approve)
-        self.unlock = self._make("&Unlock for correction…", self._unlock)
-        self.relock = self._make("&Lock again", self._relock)
-        self.next_meeting = self._make("Create &next meeting…", self._create_next, "Ctrl+Shift+N")
+        self.mark_held = self._make("Mark as &held", self._mark_held, short="Mark held")
+        self.circulate = self._make("&Circulate draft minutes", self._circulate, short="Circulate draft")
+        self.approve = self._make("&Approve minutes…", self._approve, short="Approve…")
+        self.unlock = self._make("&Unlock for correction…", self._unlock, short="Unlock…")
+        self.relock = self._make("&Lock again", self._relock, short="Lock again")
+        self.next_meeting = self._make("Create &next meeting…", self._create_next, "Ctrl+Shift+N",
+                                       short="Next meeting…")
         self.exports = {what: self._make(text, lambda _=False, w=what: self._export(w)) for what, text in EXPORTS}
         self.exports["minutes"].setShortcut(QKeySequence("Ctrl+E"))
         self.set_meeting(None)
 
-    def _make(self, text: str, slot: Callable, shortcut: str | None = None) -> QAction:
+    def _make(self, text: str, slot: Callable, shortcut: str | None = None, short: str = "") -> QAction:
         action = QAction(text, self)
+        if short:
+            action.setIconText(short)  # what the editor's buttons show; menus show the full text
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)

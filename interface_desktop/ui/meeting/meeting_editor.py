@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from interface_desktop.services import meetings, people
@@ -91,8 +91,13 @@ class MeetingEditor(QWidget):
         for action in commands.lifecycle_actions():
             self._tool_button(action)
         self.command_bar.addStretch(1)
-        for action in commands.exports.values():
-            self._tool_button(action)
+        documents = QToolButton()
+        documents.setText("&Documents")
+        documents.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(documents)
+        menu.addActions(list(commands.exports.values()))
+        documents.setMenu(menu)
+        self.command_bar.addWidget(documents)
 
     def _tool_button(self, action) -> QToolButton:  # noqa: ANN001 - a QAction
         button = QToolButton()

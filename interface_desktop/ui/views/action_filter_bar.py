@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from interface_desktop.services.actions import RAG_LABELS, STATUS_LABELS, ActionFilter
 from interface_desktop.services.groups import GroupDTO
@@ -27,18 +27,24 @@ class ActionFilterBar(FilterBar):
         fill_combo(self.rag, [("Any RAG", "")] + _swap(RAG_LABELS))
         self.watch(self.group, resettable=False)
         self.watch(self.status, self.owner, self.rag, self.due_from, self.due_to)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.text, 3)
-        for label, name, widget in (("&Group", "Group", self.group), ("&Status", "Status", self.status),
-                                    ("O&wner", "Owner", self.owner), ("&RAG", "RAG", self.rag),
-                                    ("Due &from", "Due from", self.due_from), ("&to", "Due to", self.due_to)):
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.text, 0, 0, 1, 8)
+        for n, (label, name, widget) in enumerate((
+                ("&Group", "Group", self.group), ("&Status", "Status", self.status), ("O&wner", "Owner", self.owner),
+                ("&RAG", "RAG", self.rag), ("Due &from", "Due from", self.due_from), ("&to", "Due to", self.due_to))):
             caption = QLabel(label)
             caption.setBuddy(widget)
             widget.setAccessibleName(name)
-            row.addWidget(caption)
-            row.addWidget(widget, 1)
-        row.addWidget(self.clear)
+            if n == 0:  # the group sits beside the search box, the other filters on the row below
+                grid.addWidget(caption, 0, 8)
+                grid.addWidget(widget, 0, 9, 1, 3)
+                continue
+            grid.addWidget(caption, 1, 2 * (n - 1))
+            grid.addWidget(widget, 1, 2 * (n - 1) + 1)
+        grid.addWidget(self.clear, 1, 10, 1, 2)
+        for column, stretch in ((1, 1), (3, 2), (5, 1)):
+            grid.setColumnStretch(column, stretch)
         self.set_choices([], [])
 
     def set_choices(self, groups: list[GroupDTO], people: list[PersonDTO]) -> None:

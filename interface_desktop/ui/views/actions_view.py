@@ -15,13 +15,15 @@ from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.choice_delegate import ChoiceDelegate
 from interface_desktop.ui.confirm import confirm_delete
 from interface_desktop.ui.dialogs.action_editor import ActionEditor
-from interface_desktop.ui.models.actions_model import COL_DESCRIPTION, COL_STATUS, COL_UPDATE, ActionsModel
+from interface_desktop.ui.models.actions_model import (
+    COL_DESCRIPTION, COL_GROUP, COL_STATUS, COL_UPDATE, ActionsModel,
+)
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.views.action_filter_bar import ActionFilterBar
 from interface_desktop.ui.views.action_panel import ActionPanel
 from interface_desktop.ui.views.record_view import RecordView
 
-DEFAULT_WIDTHS = (110, 380, 150, 90, 120, 170, 170, 260)
+DEFAULT_WIDTHS = (105, 320, 140, 85, 110, 200, 170, 260)
 
 
 class ActionsView(RecordView):
@@ -89,7 +91,8 @@ class ActionsView(RecordView):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 340])
+        self.panel.setMaximumWidth(420)
+        self.splitter.setSizes([850, 330])
         column = QVBoxLayout(self)
         column.addWidget(self.filters)
         column.addLayout(bar)
@@ -130,8 +133,9 @@ class ActionsView(RecordView):
     def _reload(self, keep_loaded: bool) -> None:
         selected = self.selected_ids()
         self.model.flt = self.filters.value()
+        self.table.setColumnHidden(COL_GROUP, self.model.flt.group_id is not None)
         self.model.reload(keep_loaded=keep_loaded)
-        self._select_ids(selected)
+        self._select_ids(selected or [a.id for a in self.model_first_row()])
         self._show_current()
 
     def _update_count(self) -> None:
@@ -154,6 +158,9 @@ class ActionsView(RecordView):
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.action_at(r).id for r in rows]
+
+    def model_first_row(self) -> list[ActionDTO]:
+        return [self.model.action_at(0)] if self.model.rowCount() else []
 
     def current_action(self) -> ActionDTO | None:
         index = self.table.currentIndex()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from interface_desktop.services import activities
@@ -13,12 +13,12 @@ from interface_desktop.ui.confirm import confirm_delete
 from interface_desktop.ui.dialogs.activity_editor import ActivityEditor
 from interface_desktop.ui.filter_bar import FilterBar
 from interface_desktop.ui.forms import button_row, fill_combo
-from interface_desktop.ui.models.activities_model import ActivitiesModel, participants_text
+from interface_desktop.ui.models.activities_model import COL_DATE, ActivitiesModel, participants_text
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (170, 160, 300, 220, 330, 130)
+WIDTHS = (150, 150, 290, 210, 250, 120)
 
 
 class ActivitiesView(RecordView):
@@ -29,7 +29,8 @@ class ActivitiesView(RecordView):
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
         super().__init__(runner, signals, parent)
         self.model = ActivitiesModel(self)
-        self.table = RecordTable(self.model, "Activities", WIDTHS)
+        self.table = RecordTable(self.model, "Activities", WIDTHS,
+                                 sort=(COL_DATE, Qt.SortOrder.DescendingOrder))
         self.table.activate_with(self.edit_activity)
         self.filters = FilterBar("Search titles, departments and participants…", "Search activities")
         self.kind = QComboBox()

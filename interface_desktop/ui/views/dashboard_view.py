@@ -12,6 +12,7 @@ from interface_desktop.services.actions import ActionDTO
 from interface_desktop.services.dashboard import DashboardDTO, Readiness
 from interface_desktop.services.issues import IssueFilter
 from interface_desktop.services.meetings import MeetingDTO
+from interface_desktop.ui.rag import rag_icon
 from interface_desktop.ui.record_tree import RecordTree
 from interface_desktop.ui.views.base import View
 
@@ -40,13 +41,13 @@ class DashboardView(View):
         body = QWidget()
         grid = QGridLayout(body)
         grid.addWidget(self._meeting_box(), 0, 0)
-        self.overdue = self._tree(grid, "Overdue actions", ["Action", "Owner", "Due", "Group"], 0, 1)
-        self.due_soon = self._tree(grid, "Due in the next 7 days", ["Action", "Owner", "Due", "Group"], 1, 0)
+        self.overdue = self._tree(grid, "Overdue actions", ["Action", "Owner", "Due"], 0, 1)
+        self.due_soon = self._tree(grid, "Due in the next 7 days", ["Action", "Owner", "Due"], 1, 0)
         self.issues = self._tree(grid, "Open interface issues by category", ["Issue", "Status", "Raised"], 1, 1)
         self.activities = self._tree(grid, "Activities this quarter", ["Activity", "Kind", "Date", "Group"], 2, 0)
         self.issue_status = self._tree(grid, "Issues by status", ["Status", "Count"], 2, 1)
-        for row in range(3):
-            grid.setRowStretch(row, 1)
+        for row, stretch in enumerate((2, 2, 1)):
+            grid.setRowStretch(row, stretch)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -69,6 +70,7 @@ class DashboardView(View):
         self.meeting_when.setWordWrap(True)
         self.readiness = RecordTree(["Readiness"], "Readiness of the next meeting")
         self.readiness.setHeaderHidden(True)
+        self.readiness.setMaximumHeight(self.fontMetrics().height() * 8)
         self.readiness.record_activated.connect(self.signals.open_record)
         self.open_meeting = QPushButton("&Open meeting")
         self.open_meeting.clicked.connect(lambda: self.signals.open_record.emit("meeting", self._meeting_id))
@@ -122,8 +124,8 @@ class DashboardView(View):
         tree.box.setTitle(f"{tree.base_title} ({total})")
         for a in rows:
             due = f"{a.due_on:%d/%m/%Y}" if a.due_on else ""
-            tree.add([a.description, a.owner_name or "unassigned", due, a.group_name], "action", a.id,
-                     tooltip=f"{a.rag_label}: {a.description}")
+            tree.add([a.description, a.owner_name or "unassigned", due], "action", a.id, icon=rag_icon(a.rag),
+                     tooltip=f"{a.rag_label}: {a.description} ({a.group_name})")
         if total > len(rows):
             tree.add_note(f"… and {total - len(rows)} more in Actions")
         if not rows:

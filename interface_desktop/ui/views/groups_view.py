@@ -36,8 +36,8 @@ class GroupsView(RecordView):
                            ("De&lete…", self.delete_group))
         column = QVBoxLayout(self)
         column.addLayout(buttons)
-        column.addWidget(self.table, 2)
-        column.addWidget(self.detail, 1)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.detail)
 
     def refresh(self) -> None:
         found = self.runner.call(groups.list_groups)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from interface_desktop.services import issues, lookups
@@ -11,13 +11,13 @@ from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.confirm import confirm_delete
 from interface_desktop.ui.dialogs.issue_editor import IssueEditor
 from interface_desktop.ui.forms import button_row
-from interface_desktop.ui.models.issues_model import IssuesModel
+from interface_desktop.ui.models.issues_model import COL_RAISED, IssuesModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.issue_filter_bar import IssueFilterBar
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (120, 320, 90, 190, 160, 150, 80, 190, 170)
+WIDTHS = (105, 300, 185, 190, 75, 85, 170, 145, 140)
 
 
 class IssuesView(RecordView):
@@ -29,7 +29,8 @@ class IssuesView(RecordView):
         super().__init__(runner, signals, parent)
         self.model = IssuesModel(self)
         self.filters = IssueFilterBar()
-        self.table = RecordTable(self.model, "Interface issues", WIDTHS)
+        self.table = RecordTable(self.model, "Interface issues", WIDTHS,
+                                 sort=(COL_RAISED, Qt.SortOrder.DescendingOrder))
         self.table.activate_with(self.edit_issue)
         self.count = QLabel()
         self.editor: IssueEditor | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
@@ -16,7 +16,7 @@ from interface_desktop.ui.confirm import confirm_delete
 from interface_desktop.ui.feedback import show_error
 from interface_desktop.ui.meeting.meeting_editor import TAB_DETAILS, TAB_MINUTES, MeetingEditor
 from interface_desktop.ui.models.dto_table_model import SORT_ROLE
-from interface_desktop.ui.models.meetings_model import COL_TITLE, MeetingsModel
+from interface_desktop.ui.models.meetings_model import COL_GROUP, COL_TITLE, MeetingsModel
 from interface_desktop.ui.tables import record_table
 from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.views.base import View
@@ -57,7 +57,9 @@ class MeetingsView(View):
         delete.activated.connect(self.delete_meeting)
         self.editor = MeetingEditor(runner, signals, TaskRunner(self))
         self.splitter = QSplitter()
-        self.splitter.addWidget(self._list_pane())
+        self.list_pane = self._list_pane()
+        self.list_pane.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        self.splitter.addWidget(self.list_pane)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([420, 900])
@@ -87,6 +89,12 @@ class MeetingsView(View):
         """Shares the window's meeting commands (Meeting menu) and its background task runner."""
         self.editor.set_commands(window.meeting_commands)
         self.editor.papers.tasks = window.tasks
+        toggle = QAction("Meetings &list", self, checkable=True, checked=not self.list_pane.isHidden())
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        toggle.setToolTip("Hide the list to give the minutes the whole width")
+        toggle.toggled.connect(self.list_pane.setVisible)
+        window.menus["view"].addAction(toggle)
+        self.list_toggle = toggle
 
     # -- list -----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -94,6 +102,7 @@ class MeetingsView(View):
         rows = self.runner.call(meetings.list_meetings, group_id=self.group_id,
                                 when=None if when == "all" else when, status=self.status.currentData() or None)
         keep = self.editor.meeting.id if self.editor.meeting else None
+        self.table.setColumnHidden(COL_GROUP, self.group_id is not None)
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.table.selectionModel().blockSignals(False)
@@ -212,6 +221,8 @@ class MeetingsView(View):
 
     def restore_state(self, settings: QSettings) -> None:
         self.splitter.restoreState(prefs.value(prefs.MEETINGS_SPLITTER, settings))
+        if hasattr(self, "list_toggle"):
+            self.list_toggle.setChecked(not self.list_pane.isHidden())
         self.table.horizontalHeader().restoreState(prefs.value(prefs.MEETINGS_COLUMNS, settings))
         self.when.blockSignals(True)
         self.when.setCurrentIndex(max(self.when.findData(prefs.value(prefs.MEETINGS_FILTER, settings)), 0))

@@ -25,7 +25,7 @@ from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (330, 160, 260, 90, 100)
+WIDTHS = (290, 140, 220, 75, 90)
 
 
 def write_atomically(target: Path, data: bytes) -> Path:
@@ -59,6 +59,7 @@ class ResourcesView(RecordView):
         self.templates = QListWidget()
         self.templates.setAccessibleName("Templates supplied with Interface Desktop")
         self.templates.setWordWrap(True)
+        self.templates.setSpacing(6)
         self._build()
         self.setAcceptDrops(True)
         self.tasks.busy_changed.connect(self._busy)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from interface_desktop.ui.models.dto_table_model import DTO_ROLE, DtoTableModel
@@ -10,9 +10,10 @@ from interface_desktop.ui.models.dto_table_model import DTO_ROLE, DtoTableModel
 
 class RecordTable(QTableView):
     def __init__(self, model: DtoTableModel, accessible_name: str, widths: tuple[int, ...],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)):
         super().__init__(parent)
         self.setModel(model)
+        self.horizontalHeader().setSortIndicator(*sort)
         self.setAccessibleName(accessible_name)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -44,8 +45,13 @@ class RecordTable(QTableView):
         """Run `reload` and select the same record again afterwards."""
         current = self.current_dto()
         reload()
-        if current is not None:
-            self.select_id(current.id)
+        header = self.horizontalHeader()
+        self.model().sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if current is None or not self.select_id(current.id):
+            # Something is always chosen, so the keyboard (Enter, Delete) acts on a visible row.
+            if self.model().rowCount() > 0:
+                self.selectRow(0)
+                self.setCurrentIndex(self.model().index(0, 0))
 
     def save_to(self, settings: QSettings, key: str) -> None:
         settings.setValue(key, self.horizontalHeader().saveState())
