@@ -1,12 +1,14 @@
 # make run   - set up and start the app (embedded SQLite database, nothing to configure)
 # make test  - set up and run the whole test suite offscreen, layering contracts included
+# make bundle - build the one-folder app, its zip and IT note (build/dist/); print its size and start-up time
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
+BUNDLE_STAMP := $(VENV)/.bundle-installed
 
-.PHONY: run test sysdeps-run sysdeps-test lint-imports clean
+.PHONY: run test bundle sysdeps-run sysdeps-test lint-imports clean
 
 run: sysdeps-run $(RUN_STAMP)
 	$(BIN)/interface-desktop
@@ -14,6 +16,9 @@ run: sysdeps-run $(RUN_STAMP)
 test: sysdeps-test $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bundle: sysdeps-test $(BUNDLE_STAMP)
+	$(BIN)/python build/make_bundle.py
 
 sysdeps-run:
 	@sh scripts/system-deps.sh run
@@ -29,12 +34,17 @@ $(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+# The test suite builds the bundle too (tests/test_bundle.py), so it installs PyInstaller.
 $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	touch $@ $(RUN_STAMP) $(BUNDLE_STAMP)
+
+$(BUNDLE_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
 	touch $@ $(RUN_STAMP)
 
 clean:
-	rm -rf $(VENV) build/work dist .pytest_cache
+	rm -rf $(VENV) build/work build/dist dist .pytest_cache
 
 # make bench  - performance figures against bare baselines (generated databases cached in benchmarks/.cache)
 .PHONY: bench

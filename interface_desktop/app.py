@@ -11,11 +11,14 @@ from interface_desktop.db.migrate import upgrade_to_head
 from interface_desktop.paths import AppPaths, app_paths, database_url, sqlite_file_from_url, with_backup_dir
 
 
-def open_app_database(explicit: str | None, *, read_only: bool = False, paths: AppPaths | None = None) -> Database:
+def open_app_database(explicit: str | None, *, read_only: bool = False, paths: AppPaths | None = None,
+                      defer_daily_backup: bool = False) -> Database:
     """The database the user asked for, at the current schema.
 
     A SQLite file is inspected before anything writes to it (StartupProblem), locked for this writer
-    (DatabaseInUse when another instance has it), backed up once a day and before any upgrade.
+    (DatabaseInUse when another instance has it), backed up once a day and before any upgrade. The GUI
+    defers the daily backup until its window is up (Maintenance.daily_backup): copying and verifying a
+    large database takes seconds, and the pre-migration backup still comes first when the schema changes.
     """
     import interface_desktop.services  # noqa: F401 - installs the audit and search hooks
 
@@ -32,7 +35,7 @@ def open_app_database(explicit: str | None, *, read_only: bool = False, paths: A
         return open_database(url, read_only=True)
     held = lock.acquire(db_file)
     try:
-        notes = _back_up_and_migrate(db_file, url, paths.backup_dir)
+        notes = _back_up_and_migrate(db_file, url, paths.backup_dir, daily=not defer_daily_backup)
         database = open_database(url)
     except BaseException:
         held.release()
@@ -42,11 +45,12 @@ def open_app_database(explicit: str | None, *, read_only: bool = False, paths: A
     return database
 
 
-def _back_up_and_migrate(db_file: Path, url: str, backup_dir: Path) -> list[str]:
+def _back_up_and_migrate(db_file: Path, url: str, backup_dir: Path, *, daily: bool = True) -> list[str]:
     notes: list[str] = []
     try:
         try:
-            backups.daily_backup(db_file, backup_dir)
+            if daily:
+                backups.daily_backup(db_file, backup_dir)
         except OSError as exc:
             if health.is_disk_full(exc):
                 raise
@@ -77,7 +81,7 @@ def open_for_gui(explicit: str | None, paths: AppPaths) -> Database | None:
     read_only = False
     while True:
         try:
-            return open_app_database(explicit, paths=paths, read_only=read_only)
+            return open_app_database(explicit, paths=paths, read_only=read_only, defer_daily_backup=True)
         except health.StartupProblem as problem:
             backup = problem.backup.describe() if problem.backup else None
             choice = dialog.ask(PROBLEM_TITLES.get(problem.kind, "The database cannot be opened"),

@@ -13,6 +13,8 @@ APP_DIR_NAME = "InterfaceDesktop"
 PORTABLE_MARKER = "interface-desktop.portable"
 PORTABLE_DATA_DIR = "InterfaceDesktopData"
 DB_FILENAME = "interface-desktop.sqlite3"
+# UI preferences live in this INI file in settings_dir: never the Windows registry (QSettings' native store).
+SETTINGS_FILENAME = "interface-desktop-ui.ini"
 ENV_DB = "INTERFACE_DESKTOP_DB"
 ENV_DATA_DIR = "INTERFACE_DESKTOP_DATA_DIR"
 ENV_BACKUP_DIR = "INTERFACE_DESKTOP_BACKUP_DIR"
@@ -58,6 +60,10 @@ class AppPaths:
     @property
     def default_db_file(self) -> Path:
         return self.data_dir / DB_FILENAME
+
+    @property
+    def settings_file(self) -> Path:
+        return self.settings_dir / SETTINGS_FILENAME
 
     def ensure(self) -> None:
         for folder in (self.data_dir, self.settings_dir, self.backup_dir):

@@ -1,7 +1,10 @@
-"""Takes the README screenshots of the main screens: `python scripts/screenshots.py --db demo.sqlite3 --out DIR`.
+"""Takes the README screenshots of the main screens.
 
-Run it in a real window (e.g. under xvfb-run) on a database with the example data; the first-run screen is
-taken on an empty database next to the output folder.
+    interface-desktop demo
+    xvfb-run -a python scripts/screenshots.py --out docs/screenshots --empty-db PATH
+
+Run it in a real window (e.g. under xvfb-run); the screens are taken on the default database (or --db) with
+the example data, the first-run screen on a new, empty database at PATH.
 """
 
 from __future__ import annotations
@@ -35,9 +38,9 @@ def shoot(app: QApplication, window: MainWindow, path: Path) -> None:
     print(path)
 
 
-def open_window(db_file: Path, settings: Path) -> MainWindow:
+def open_window(db_file: Path | None, settings: Path) -> MainWindow:
     prefs.use_file(settings)
-    db = open_app_database(str(db_file))
+    db = open_app_database(str(db_file) if db_file else None)
     window = MainWindow(ServiceRunner(db.session_scope, location=str(db.file)))
     window.resize(*SIZE)
     window.show()
@@ -46,8 +49,9 @@ def open_window(db_file: Path, settings: Path) -> MainWindow:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--db", type=Path, help="database with the example data (default: the usual one)")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--empty-db", type=Path, required=True, help="where to create the empty database")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
@@ -67,7 +71,7 @@ def main(argv: list[str]) -> int:
             view.editor.minutes.item_list.setCurrentRow(4)
         shoot(app, window, args.out / f"{name}.png")
     window.close()
-    first = open_window(scratch / "empty.sqlite3", scratch / "ui2.ini")
+    first = open_window(args.empty_db, scratch / "ui2.ini")
     shoot(app, first, args.out / "first-run.png")
     first.close()
     return 0

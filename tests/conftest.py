@@ -35,3 +35,35 @@ def db(app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> Iterator[Databas
 def session(db: Database):  # noqa: ANN201 - a Session committed at the end of the test
     with db.session_scope() as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - (Path, DemoSummary)
+    """A database holding the example data, built once per run (it takes seconds); copy it, never change it."""
+    from interface_desktop.services import demo
+
+    root = tmp_path_factory.mktemp("demo-template")
+    paths = AppPaths(root, root / "settings", root / "backups", portable=False)
+    paths.ensure()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INTERFACE_DESKTOP_TODAY", "2026-11-23")
+        database = open_app_database(str(paths.default_db_file), paths=paths)
+        try:
+            with database.session_scope() as s:
+                summary = demo.load_demo(s)
+        finally:
+            database.dispose()
+    return paths.default_db_file, summary
+
+
+@pytest.fixture
+def demo_db(demo_template, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """A private copy of the example database, opened like the `db` fixture."""
+    import shutil
+
+    monkeypatch.setenv("INTERFACE_DESKTOP_TODAY", "2026-11-23")
+    copy = app_paths.data_dir / "example.sqlite3"
+    shutil.copyfile(demo_template[0], copy)
+    database = open_app_database(str(copy), paths=app_paths)
+    yield database
+    database.dispose()

@@ -135,7 +135,7 @@ def test_full_disk_is_reported_and_changes_nothing(where, saved, app_paths, monk
     if where == "backup":
         monkeypatch.setattr(sqlite_adapter, "copy_verified", full)
     else:
-        monkeypatch.setattr("interface_desktop.db.migrate.command.upgrade", full)
+        monkeypatch.setattr("alembic.command.upgrade", full)  # imported only when upgrading
         monkeypatch.setattr(backups, "daily_backup", lambda *a, **k: None)
         monkeypatch.setattr("interface_desktop.db.migrate.backup_before_migration", lambda *a: None)
     with pytest.raises(health.StartupProblem, match="is full") as raised:

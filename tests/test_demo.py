@@ -17,35 +17,16 @@ from interface_desktop.services.common import today
 from interface_desktop.services.issues import IssueFilter
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    """One example database for the module (loading it is the slow part); tests only read it."""
-    from interface_desktop.app import open_app_database
-    from interface_desktop.paths import AppPaths
-
-    root = tmp_path_factory.mktemp("demo")
-    paths = AppPaths(root, root / "settings", root / "backups", portable=False)
-    paths.ensure()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INTERFACE_DESKTOP_TODAY", "2026-11-23")
-        database = open_app_database(str(paths.default_db_file), paths=paths)
-        with database.session_scope() as s:
-            summary = demo.load_demo(s)
-        yield database, summary, paths
-        database.dispose()
-
-
 @pytest.fixture
-def session(demo_db, monkeypatch):
-    monkeypatch.setenv("INTERFACE_DESKTOP_TODAY", "2026-11-23")
-    with demo_db[0].sessions() as s:
+def session(demo_db):
+    with demo_db.sessions() as s:
         yield s
         s.rollback()
 
 
 @pytest.fixture
-def loaded(demo_db):
-    return demo_db[1]
+def loaded(demo_template):
+    return demo_template[1]
 
 
 def test_summary_counts_what_was_created(session, loaded):
@@ -187,16 +168,10 @@ def test_no_patient_identifiers_anywhere(session, loaded):
         assert not hits, f"{label}: {hits[:3]}"
 
 
-def test_same_day_gives_the_same_example(demo_db, session):
-    from interface_desktop.app import open_app_database
-
-    other = open_app_database(str(demo_db[2].data_dir / "second.sqlite3"), paths=demo_db[2])
-    try:
-        with other.session_scope() as second:
-            demo.load_demo(second)
-            assert _shape(second) == _shape(session)
-    finally:
-        other.dispose()
+def test_same_day_gives_the_same_example(db, demo_db):
+    with db.session_scope() as fresh, demo_db.session_scope() as template:
+        demo.load_demo(fresh)
+        assert _shape(fresh) == _shape(template)
 
 
 def _shape(s):  # noqa: ANN001, ANN202 - a Session in, comparable rows out

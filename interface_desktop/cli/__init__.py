@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "interface_desktop.cli.data",
     "interface_desktop.cli.exports",
     "interface_desktop.cli.safety",
+    "interface_desktop.cli.interchange",
 )
 
 
@@ -28,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--exit-after-start", action="store_true",
                         help="start the app, show the main window with the dashboard loaded, then exit 0")
+    parser.add_argument("--self-test", nargs="?", const="", default=None, metavar="REPORT_FILE",
+                        help="check this copy works end to end in a temporary folder and print one line starting "
+                             "PASS or FAIL (exit 0 or 1); also write that line to REPORT_FILE if given")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, parent)
@@ -38,6 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.self_test is not None:
+            from interface_desktop.selftest import run as run_self_test
+
+            return run_self_test(args.self_test or None)
         if args.command is None:
             from interface_desktop.app import run_gui
 

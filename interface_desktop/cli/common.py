@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import sys
+import weakref
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -93,13 +94,25 @@ def parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
 
 
-_EXPORT_SUBPARSERS: dict[int, argparse._SubParsersAction] = {}
+# The sub-command sets of shared commands (`export`, `import`), so several modules can add to one command.
+_SHARED: weakref.WeakKeyDictionary[argparse.ArgumentParser, argparse._SubParsersAction] = weakref.WeakKeyDictionary()
 
 
-def export_subparsers(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> argparse._SubParsersAction:
-    """The sub-commands of `export`, created once per parser so several modules can add documents to it."""
-    key = id(subparsers)
-    if key not in _EXPORT_SUBPARSERS:
-        export = subparsers.add_parser("export", parents=[parent], help="write documents and data files")
-        _EXPORT_SUBPARSERS[key] = export.add_subparsers(dest="export_what", metavar="WHAT", required=True)
-    return _EXPORT_SUBPARSERS[key]
+def shared_command(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser, name: str,
+                   help_text: str) -> argparse._SubParsersAction:
+    """The sub-commands of `name` (created by whichever module asks first), for adding more to."""
+    parser = subparsers.choices.get(name)
+    if parser is None:
+        parser = subparsers.add_parser(name, parents=[parent], help=help_text)
+        _SHARED[parser] = parser.add_subparsers(dest=f"{name}_what", metavar="WHAT", required=True)
+    return _SHARED[parser]
+
+
+def export_subparsers(subparsers: argparse._SubParsersAction,
+                      parent: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    return shared_command(subparsers, parent, "export", "write data or documents to files")
+
+
+def import_subparsers(subparsers: argparse._SubParsersAction,
+                      parent: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    return shared_command(subparsers, parent, "import", "read data from files")

@@ -101,6 +101,12 @@ class Maintenance:
     def list_backups(self) -> list[BackupInfo]:
         return backups.list_backups(self.db_file, self.backup_dir) if self.db_file else []
 
+    def daily_backup(self) -> BackupInfo | None:
+        """Today's automatic backup, if none was taken yet; the GUI runs it once the window is up."""
+        if self.db_file is None or self.read_only:
+            return None
+        return backups.daily_backup(self.db_file, self.backup_dir)
+
     def backup_now(self) -> BackupInfo:
         if self.db_file is None:
             raise RestoreRefused("backups of a database server are made by its administrator")

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from interface_desktop.db import sqlite_adapter
 from interface_desktop.db.engine import make_engine
 from interface_desktop.paths import sqlite_file_from_url
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Alembic is imported only to upgrade: at a normal start the revision check reads the shipped scripts as text.
+REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 class SchemaError(Exception):
     """The database cannot be used by this version of the app; the message says why."""
@@ -33,6 +39,8 @@ class SchemaState:
         return self.current == self.head
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -40,19 +48,37 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
+@lru_cache(maxsize=1)
+def shipped_revisions() -> tuple[frozenset[str], str]:
+    """Every revision the package ships and the single head, from the scripts' `revision` lines."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        revision, down = ast.literal_eval(found["revision"]), ast.literal_eval(found.get("down_revision", "None"))
+        revisions.add(revision)
+        parents.update((down,) if isinstance(down, str) else down or ())
+    heads = revisions - parents
+    if len(heads) != 1:
+        head = script_directory().get_current_head()
+        assert head is not None, "the package ships at least one migration"
+        return frozenset(revisions), head
+    return frozenset(revisions), heads.pop()
+
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None, "the package ships at least one migration"
-    return head
+    return shipped_revisions()[1]
 
 def schema_state(engine: Engine) -> SchemaState:
     """Read the revision without writing anything; raise SchemaError for foreign or newer files."""
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
         tables = set(inspect(conn).get_table_names())
-    known = {rev.revision for rev in script_directory().walk_revisions()}
+        current = (conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                   if "alembic_version" in tables else None)
+    known = shipped_revisions()[0]
     if current is None and tables - {"alembic_version"}:
         raise SchemaError("this is not an Interface Desktop database (it has other tables and no schema version)")
     if current is not None and current not in known:
@@ -82,6 +108,8 @@ def upgrade_to_head(url: str, backup_dir: Path) -> Path | None:
         db_file = sqlite_file_from_url(url)
         if state.current is not None and db_file is not None:
             backup = backup_before_migration(db_file, backup_dir, state.current)
+        from alembic import command
+
         with engine.begin() as conn:
             command.upgrade(alembic_config(conn), "head")
             if conn.dialect.name == "sqlite":

@@ -20,24 +20,21 @@ VIEWS_PACKAGE = "interface_desktop.ui.views"
 @dataclass
 class PageEntry:
     module: str
-    cls: type[View]
+    class_name: str
+    title: str
     page: View | None = None
     stale: bool = False
 
     @property
-    def title(self) -> str:
-        return self.cls.title
+    def cls(self) -> type[View]:
+        """Imported on first use, so start-up loads only the page it shows."""
+        return getattr(importlib.import_module(f"{VIEWS_PACKAGE}.{self.module}"), self.class_name)
 
 
-def available_entries(views: tuple[tuple[str, str], ...] = VIEWS) -> list[PageEntry]:
+def available_entries(views: tuple[tuple[str, str, str], ...] = VIEWS) -> list[PageEntry]:
     """Registry entries whose module exists (a view that has not landed yet is simply not shown)."""
-    entries = []
-    for module, class_name in views:
-        name = f"{VIEWS_PACKAGE}.{module}"
-        if importlib.util.find_spec(name) is None:
-            continue
-        entries.append(PageEntry(module, getattr(importlib.import_module(name), class_name)))
-    return entries
+    return [PageEntry(module, class_name, title) for module, class_name, title in views
+            if importlib.util.find_spec(f"{VIEWS_PACKAGE}.{module}") is not None]
 
 
 class PageHost(QStackedWidget):

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-SETTINGS_FILENAME = "interface-desktop-ui.ini"
+from interface_desktop.paths import SETTINGS_FILENAME, app_paths  # noqa: F401 - SETTINGS_FILENAME is used via here
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ def use_file(path: Path | str) -> QSettings:
 def store() -> QSettings:
     global _store
     if _store is None:
-        _store = QSettings()
+        # Not QSettings(): its native store on Windows is the registry, which locked-down desktops must not collect.
+        _store = use_file(app_paths().settings_file)
     return _store
 
 

@@ -138,3 +138,15 @@ def test_extension_menus_are_offered(make_window, runner):
     view = window.show_module("meetings_view")
     window.meeting_commands.exports["minutes"].trigger()
     assert exports == [("minutes", view.editor.meeting.id)]
+
+
+def test_explore_with_example_data_loads_off_the_ui_thread(make_window, runner, qtbot):
+    window = make_window()
+    page = window._first_run
+    page.demo.click()
+    assert not page.demo.isEnabled() and window.busy_bar.isVisible()  # working, window still responsive
+    qtbot.waitUntil(lambda: window.root.currentWidget() is window.body, timeout=60000)
+    assert len(runner.call(groups.list_groups)) == 2
+    assert window.current_group_id() is None  # "All groups": the example has two
+    assert not window.busy_bar.isVisible()
+    assert window.pages.current_page().meeting_title.text() != "No meeting planned"

@@ -119,7 +119,7 @@ class MinutesTab(QWidget):
             self.inline.hide()
             self.save_state_label.setText("Approved minutes are read-only.")
         else:
-            self.save_state_label.setText("Minutes save themselves as you type.")
+            self.save_state_label.setText("Minutes save themselves as you type · Ctrl+Enter: next item · Ctrl+Shift+A: add an action")
 
     def reload(self, keep_item: int | None = None) -> None:
         assert self.meeting is not None

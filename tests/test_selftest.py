@@ -1,0 +1,63 @@
+"""`--self-test`: one PASS/FAIL line, exit code 0/1, nothing left behind; failures name the step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interface_desktop import selftest
+from interface_desktop.selftest import CheckFailed, Context, expect, run_steps, summary_line
+
+
+def test_steps_stop_at_the_first_failure_and_the_line_says_fail(tmp_path: Path) -> None:
+    ran: list[str] = []
+
+    def ok(_ctx: Context) -> str:
+        ran.append("ok")
+        return "fine"
+
+    def wrong(_ctx: Context) -> str:
+        expect(False, "the pack has 1 page(s)")
+        return "unreachable"
+
+    def later(_ctx: Context) -> str:
+        ran.append("later")
+        return "never"
+
+    results, failure = run_steps([("database", ok), ("meeting pack", wrong), ("action log", later)],
+                                 Context(folder=tmp_path))
+    assert ran == ["ok"]
+    assert failure == "meeting pack: the pack has 1 page(s)"
+    line = summary_line(results, failure, 1.25)
+    assert line.startswith("FAIL ")
+    assert "database" in line and "failed at meeting pack: the pack has 1 page(s)" in line
+
+
+def test_an_unexpected_error_is_a_failure_with_its_type(tmp_path: Path) -> None:
+    def broken(_ctx: Context) -> str:
+        raise ImportError("libtiff.so.6: cannot open shared object file")
+
+    results, failure = run_steps([("demo data", broken)], Context(folder=tmp_path))
+    assert results == []
+    assert failure == "demo data: ImportError: libtiff.so.6: cannot open shared object file"
+
+
+def test_passing_line_lists_every_step_with_timings(tmp_path: Path) -> None:
+    results, failure = run_steps([("database", lambda _ctx: "schema 0001")], Context(folder=tmp_path))
+    line = summary_line(results, failure, 0.5)
+    assert failure is None
+    assert line.startswith("PASS Interface Desktop ")
+    assert "database" in line and "s (schema 0001)" in line
+
+
+def test_report_file_gets_the_same_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = tmp_path / "result.txt"
+    selftest.emit("PASS example", str(report))
+    assert capsys.readouterr().out == "PASS example\n"
+    assert report.read_text(encoding="utf-8") == "PASS example\n"
+
+
+def test_expect_raises_check_failed_with_the_message() -> None:
+    with pytest.raises(CheckFailed, match="no bookmarks"):
+        expect(False, "no bookmarks")
