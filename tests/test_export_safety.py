@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests import document_data
@@ -69,3 +71,12 @@ def test_real_export_replaces_an_old_file_completely(session, tmp_path):
     minutes_docx.export(documents.minutes_doc(session, fx.meeting_id), target)
     assert target.read_bytes()[:2] == b"PK"
     assert [p.name for p in folder.iterdir()] == ["minutes.docx"]
+
+
+def test_a_new_file_gets_the_usual_permissions_not_the_temporary_ones(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        target = write_file(tmp_path / "a.csv", lambda temp: temp.write_text("x"))
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -23,7 +23,7 @@ def when_line(head: MeetingHead) -> str:
 
 def people_line(head: MeetingHead) -> str:
     parts = [f"Chair: {head.chair}" if head.chair else "", f"Minutes: {head.minute_taker}" if head.minute_taker else ""]
-    return "    ".join(p for p in parts if p)
+    return "  ·  ".join(p for p in parts if p)
 
 
 def agenda_blocks(doc: AgendaDoc) -> list[Block]:

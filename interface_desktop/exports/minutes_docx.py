@@ -53,7 +53,7 @@ def _item(item: ItemDoc, doc: MinutesDoc) -> list[Block]:
     title, silent = item.title.lower(), not item.discussion.strip()
     if "apologies" in title and silent and doc.apologies:
         blocks.append(Block("para", "Apologies were received from " + _names(doc.apologies) + "."))
-    if "declaration" in title:
+    if "declaration" in title and (silent or doc.declarations):
         blocks += _declarations(doc)
     if "next meeting" in title and silent:
         blocks.append(Block("para", next_meeting_text(doc)))

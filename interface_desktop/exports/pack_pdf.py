@@ -58,7 +58,7 @@ def issues_blocks(doc: PackDoc) -> list[Block]:
     rows = [(i.reference, i.title, i.category, i.direction, i.severity, i.status, short_date(i.raised_on))
             for i in doc.issues]
     return blocks + [table_block(("Ref.", "Issue", "Category", "Direction", "Severity", "Status", "Raised"), rows,
-                                 (2.3, 4.6, 2.6, 2.3, 1.7, 1.8, 1.8))]
+                                 (2.4, 4.4, 2.5, 2.2, 1.9, 1.9, 1.9))]
 
 
 def _sections(doc: PackDoc) -> list[tuple[str, list[Block]]]:
@@ -225,9 +225,9 @@ def _stamp(writer, stamps: dict[int, str], title: str) -> None:  # noqa: ANN001 
         c.setPageSize((width, height))
         c.setFont("Helvetica", 8)
         c.setFillColor(HexColor(pdf_styles.GREY))
-        c.drawCentredString(width / 2, 18, f"Page {index + 1} of {total}")
+        c.drawRightString(width - 40, 18, f"Page {index + 1} of {total}")
         if index:
-            c.drawString(36, 18, pdf_styles.clean_plain(title))
+            c.drawString(40, 18, pdf_styles.clean_plain(title))
         label = stamps.get(index)
         if label:
             c.setFillColor(HexColor("#FFFFFF"))

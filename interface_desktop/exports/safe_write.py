@@ -71,8 +71,19 @@ def write_file(target: Path | str, produce: Callable[[Path], None]) -> Path:
     return target
 
 
+def _file_mode(target: Path) -> int:
+    """Keep the mode of the file being replaced; a new file gets the usual mode (mkstemp's is owner-only)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _replace(temp: Path, target: Path) -> None:
     try:
+        os.chmod(temp, _file_mode(target))
         os.replace(temp, target)
     except PermissionError as exc:
         raise TargetLockedError(_locked_message(target)) from exc
