@@ -154,7 +154,7 @@ def _cover(doc: PackDoc, parts: list[Part], offset: int) -> bytes:
         blocks.append(Block("para", where.capitalize() if where == "by video call" else where))
     if head.chair:
         blocks.append(Block("para", f"Chair: {head.chair}"))
-    rows = [("    " + p.title if p.parent else p.title, str(p.start + offset)) for p in parts]
+    rows = [("\u00a0" * 6 + p.title if p.parent else p.title, str(p.start + offset)) for p in parts]
     blocks += [Block("h2", "Contents"), table_block(("Section", "Page"), rows, (14.5, 2.5)),
                Block("small", f"Prepared {short_date(doc.prepared_on)}")]
     return _render(pdf_styles.render(blocks), doc)
