@@ -10,8 +10,9 @@ BUNDLE_STAMP := $(VENV)/.bundle-installed
 
 .PHONY: run test bundle sysdeps-run sysdeps-test lint-imports clean
 
+# ARGS passes options to the app, e.g. `make run ARGS=--exit-after-start` to check that it starts.
 run: sysdeps-run $(RUN_STAMP)
-	$(BIN)/interface-desktop
+	$(BIN)/interface-desktop $(ARGS)
 
 test: sysdeps-test $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports

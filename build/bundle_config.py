@@ -52,7 +52,8 @@ KEPT_QT_PLUGINS_LINUX = [
     "imageformats/libqico", "imageformats/libqjpeg", "imageformats/libqsvg", "iconengines/libqsvgicon",
 ]
 KEPT_QT_PLUGINS_WINDOWS = [
-    "platforms/qwindows", "platforms/qoffscreen", "platforms/qminimal", "styles/qmodernwindowsstyle",
+    "platforms/qwindows", "platforms/qoffscreen", "platforms/qminimal",
+    "styles/qmodernwindowsstyle", "styles/qwindowsvistastyle",
     "imageformats/qico", "imageformats/qjpeg", "imageformats/qsvg", "iconengines/qsvgicon",
 ]
 # Qt translations kept: English only (plural rules); the app has no other language.
@@ -101,11 +102,15 @@ def app_hiddenimports() -> list[str]:
 
 
 def _qt_rel(dest: str) -> str | None:
-    """The path below the Qt folder (plugins/..., translations/..., lib/...) or None."""
+    """The path inside Qt's tree (plugins/..., translations/..., lib/...), or None for other files.
+
+    PySide6 keeps Qt under PySide6/Qt/ on Linux and macOS and directly under PySide6/ on Windows.
+    """
     parts = PurePosixPath(dest.replace("\\", "/")).parts
-    if "Qt" in parts:
-        return "/".join(parts[parts.index("Qt") + 1:])
-    return None
+    if not parts or parts[0] != "PySide6":
+        return None
+    rest = parts[2:] if len(parts) > 1 and parts[1] == "Qt" else parts[1:]
+    return "/".join(rest)
 
 
 def _matches(name: str, patterns: list[str]) -> bool:

@@ -57,7 +57,8 @@ def run_steps(steps: list[tuple[str, Callable[[Context], str]]], ctx: Context) -
         except CheckFailed as exc:
             return results, f"{name}: {exc}"
         except Exception as exc:  # noqa: BLE001 - any error is a failed self-test, reported on one line
-            traceback.print_exc(file=sys.stderr)
+            if sys.stderr is not None:  # None in a windowed Windows executable
+                traceback.print_exc(file=sys.stderr)
             return results, f"{name}: {type(exc).__name__}: {exc}"
         results.append(StepResult(name, time.perf_counter() - started, detail))
     return results, None

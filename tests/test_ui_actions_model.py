@@ -32,6 +32,7 @@ def test_sorting_asks_the_service_for_that_order(db, qapp, monkeypatch):
 
     monkeypatch.setattr(actions, "list_actions", spy)
     model = ActionsModel(rec.runner)
+    model.reload()
     model.sort(COL_OWNER, Qt.SortOrder.DescendingOrder)
     assert calls[-1] == ("owner", True)
     owners = [model.index(r, COL_OWNER).data() for r in range(model.rowCount())]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QThreadPool
 from PySide6.QtWidgets import QComboBox
 
 from interface_desktop.services import actions
@@ -10,6 +11,14 @@ from interface_desktop.ui.models.actions_model import COL_DESCRIPTION, COL_STATU
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.views.actions_view import ActionsView
 from tests.ui_records_fixtures import make_records
+
+
+@pytest.fixture(autouse=True)
+def finish_filtering(qtbot):
+    """Filtering runs on worker threads: let the last one report before the page is closed."""
+    yield
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(20)
 
 
 def make_view(qtbot, db, n_actions=6):
@@ -29,11 +38,13 @@ def test_text_filter_is_debounced_and_narrows_the_table(qtbot, db):
     assert view.model.rowCount() == 6  # not yet: the filter waits for typing to pause
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
     assert view.model.action_at(0).description == "Action number 3"
+    assert view.current_action() == view.model.action_at(0)  # chosen, so the side panel shows it
     assert "1 action" in view.count_label.text()
     view.filters.owner.setCurrentIndex(view.filters.owner.findData(rec.gp_id))
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=2000)
     assert view.model.rowCount() == 1
     view.filters.clear.click()
-    assert view.model.rowCount() == 6
+    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=2000)
 
 
 def test_inline_status_change_with_the_combo(qtbot, db):
@@ -91,10 +102,25 @@ def test_origin_links_ask_the_window_to_open_the_meeting(qtbot, db):
     assert opened == [("meeting", rec.meeting_id)]
 
 
+def test_only_the_latest_search_is_shown(qtbot, db):
+    rec, _, view = make_view(qtbot, db)
+    for text in ("number 1", "number 2"):  # two searches in flight; the timer's own emit is not waited for
+        view.filters.text.setText(text)
+        view.filters.timer.stop()
+        view.filters.changed.emit()
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=2000)
+    view.tasks.wait()
+    qtbot.wait(50)
+    assert [a.description for a in view.model.rows_loaded()] == ["Action number 2"]
+
+
 def test_lazy_table_grows_as_it_scrolls(qtbot, db):
     rec, _, view = make_view(qtbot, db, n_actions=30)
     view.model.page_size = 10
+    pages = []
+    view.model.rowsInserted.connect(lambda parent, first, last: pages.append(last - first + 1))
     view.filters.changed.emit()
-    assert view.model.rowCount() == 10
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=3000)
     view.table.scrollToBottom()
-    qtbot.waitUntil(lambda: view.model.rowCount() > 10, timeout=2000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 30, timeout=3000)
+    assert pages and set(pages) == {10} and not view.model.canFetchMore()

@@ -103,3 +103,16 @@ def test_people_model_without_widgets(db, qapp):
     model.set_rows(rec.runner.call(people.list_people))
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert [model.index(r, 0).data() for r in range(2)] == ["Dr Bob Jones", "Dr Ann Smith"]
+
+
+def test_sorting_by_a_header_keeps_the_chosen_person(qtbot, db):
+    rec = make_records(db)
+    view = PeopleView(rec.runner, AppSignals())
+    qtbot.addWidget(view)
+    view.set_group(rec.group_id)
+    view.table.select_id(rec.consultant_id)
+    before = view.model.row_of(rec.consultant_id)
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert view.model.row_of(rec.consultant_id) != before
+    assert view.table.current_dto().id == rec.consultant_id
+    assert [i.row() for i in view.table.selectionModel().selectedRows()] == [view.model.row_of(rec.consultant_id)]

@@ -25,6 +25,7 @@ def _source_model(table: QTableView) -> Any:
 
 def app(db: str, text: str = "discharge") -> dict[str, Any]:
     from interface_desktop.db.engine import open_database
+    from interface_desktop.services import groups
     from interface_desktop.services.actions import ActionFilter
     from interface_desktop.services.runner import ServiceRunner
     from interface_desktop.ui.signals import AppSignals
@@ -33,6 +34,8 @@ def app(db: str, text: str = "discharge") -> dict[str, Any]:
     application()
     database = open_database("sqlite:///" + db)
     runner = ServiceRunner(database.session_scope, location=db)
+    # In the app the page opens in a running window, whose start-up already connected and configured the ORM.
+    runner.call(groups.list_groups)
     started = time.perf_counter()
     view = ActionsView(runner, AppSignals())
     view.set_group(None)

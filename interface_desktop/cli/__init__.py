@@ -40,8 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        # Inside the try: a bad value such as an impossible date is a user error (exit 1), not a usage error.
+        args = parser.parse_args(argv)
         if args.self_test is not None:
             from interface_desktop.selftest import run as run_self_test
 

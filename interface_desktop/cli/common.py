@@ -87,11 +87,11 @@ def print_json(value: Any) -> None:
 
 
 def parse_date(text: str) -> date:
-    """argparse type for YYYY-MM-DD."""
+    """argparse type for YYYY-MM-DD; an impossible date is a user error (exit 1), not a usage error."""
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+        raise UserError(f"not a valid date (expected YYYY-MM-DD): {text!r}") from None
 
 
 # The sub-command sets of shared commands (`export`, `import`), so several modules can add to one command.

@@ -47,6 +47,14 @@ class PersonDTO:
 
 
 @dataclass(frozen=True)
+class PersonChoice:
+    """What a list of owners or presenters needs: the id and the name."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
 class MemberDTO:
     person: PersonDTO
     group_role: str
@@ -142,6 +150,14 @@ def list_people(
         query = query.where(Person.active.is_(True))
     labels = lookups.labels(session, "person_role")
     return [_dto(p, labels) for p in session.scalars(query.order_by(Person.name, Person.id))]
+
+
+def person_choices(session: Session, *, active_only: bool = False) -> list[PersonChoice]:
+    """Everyone by name, without the memberships and labels list_people builds (fast for combo boxes)."""
+    query = select(Person.id, Person.name).order_by(Person.name, Person.id)
+    if active_only:
+        query = query.where(Person.active.is_(True))
+    return [PersonChoice(person_id, name) for person_id, name in session.execute(query)]
 
 
 def list_members(session: Session, *, group_id: int, current_only: bool = True) -> list[MemberDTO]:

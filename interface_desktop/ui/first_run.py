@@ -76,6 +76,12 @@ class FirstRunPage(QWidget):
         form.addRow("Health &Board:", self.board)
         form.addRow("", self.errors.label_for("board"))
         form.addRow("&HSCP:", self.hscp)
+        layout = QVBoxLayout(box)
+        layout.addLayout(form)
+        layout.addLayout(self._members_section())
+        return box
+
+    def _members_section(self) -> QVBoxLayout:
         self.members_grid = QGridLayout()
         for column, header in enumerate(MEMBER_COLUMNS):
             label = QLabel(f"<b>{header}</b>")
@@ -89,20 +95,19 @@ class FirstRunPage(QWidget):
         self.members_error.hide()
         add_row = QPushButton("Add another &member")
         add_row.clicked.connect(self.add_member_row)
-        self.create = QPushButton("&Create group")
+        self.create = QPushButton("&Create group")  # created last: tab order follows creation
         self.create.setDefault(True)
         self.create.clicked.connect(self.create_group)
         buttons = QHBoxLayout()
         buttons.addWidget(add_row)
         buttons.addStretch(1)
         buttons.addWidget(self.create)
-        layout = QVBoxLayout(box)
-        layout.addLayout(form)
+        layout = QVBoxLayout()
         layout.addWidget(QLabel("First members (you can add more later in People):"))
         layout.addLayout(self.members_grid)
         layout.addWidget(self.members_error)
         layout.addLayout(buttons)
-        return box
+        return layout
 
     def add_member_row(self) -> None:
         n = len(self.member_rows) + 1

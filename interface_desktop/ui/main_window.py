@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.signals = AppSignals(self)
         self.tasks = TaskRunner(self)
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(f"{APP_NAME} (read-only)" if runner.read_only else APP_NAME)
         self._groups: list[GroupDTO] = []
         self._search = None
         self._first_run = None
@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.menus: dict[str, QMenu] = {key: self.menuBar().addMenu(title) for key, title in MENU_TITLES.items()}
-        self.new_meeting_action = self._action("file", "&New meeting…", self._new_meeting, QKeySequence.StandardKey.New)
+        self.new_meeting_action = self._action("file", "&New meeting…", self._new_meeting,
+                                               QKeySequence.StandardKey.New)
         self.menus["file"].addSeparator()
         quit_action = self._action("file", "&Quit", self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -125,8 +126,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(140)
         self.busy_bar.setAccessibleName("Working")
-        self.location_label = QLabel(f"Data: {self.runner.location}")
-        self.location_label.setToolTip("Where this app keeps its data")
+        state = " (read-only: changes cannot be saved)" if self.runner.read_only else ""
+        self.location_label = QLabel(f"Data: {self.runner.location}{state}")
+        self.location_label.setToolTip(f"Where this app keeps its data: {self.runner.location}")
+        # A long network path is clipped rather than widening the window; the tooltip shows all of it.
+        self.location_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for widget in (self.busy_label, self.busy_bar, self.location_label):
             self.statusBar().addPermanentWidget(widget)
@@ -153,8 +157,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(max(n, 0))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        page = self.pages.current_page()
-        if page is not None and not getattr(page, "can_close", lambda: True)():
+        if not all(self._may_leave(page) for page in self.pages.built()):
             event.ignore()
             return
         for built in self.pages.built():
@@ -198,9 +201,19 @@ class MainWindow(QMainWindow):
             return
         previous = self.pages.current_page()
         if previous is not None and previous is not self.pages.entries[row].page:
+            if not self._may_leave(previous):
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(self.pages.currentIndex())
+                self.nav.blockSignals(False)
+                return
             getattr(previous, "flush", lambda: None)()
         self.pages.show_page(row)
         prefs.set_value(prefs.LAST_VIEW, self.pages.entries[row].module)
+
+    @staticmethod
+    def _may_leave(page) -> bool:  # noqa: ANN001 - a View
+        """Pages with unsaved edits ask first (`can_close`); False when the user chose to stay."""
+        return getattr(page, "can_close", lambda: True)()
 
     def show_module(self, module: str):  # noqa: ANN201 - the View shown
         n = self.pages.index_of_module(module)

@@ -85,7 +85,8 @@ def test_papers_attach_link_and_open_a_copy(opened, qtbot, runner, tmp_path, mon
 def test_attaching_an_unreadable_file_says_which_and_adds_nothing(opened, qtbot, runner, tmp_path, monkeypatch):
     window, view, first, _ = opened
     shown = []
-    monkeypatch.setattr("interface_desktop.ui.meeting.papers_tab.show_error", lambda parent, title, exc: shown.append(str(exc)))
+    monkeypatch.setattr("interface_desktop.ui.meeting.papers_tab.show_error",
+                        lambda parent, title, exc: shown.append(str(exc)))
     good = tmp_path / "agenda.docx"
     good.write_bytes(b"docx")
     view.editor.papers.attach_files([good, tmp_path / "missing.pdf"])
@@ -103,3 +104,19 @@ def test_delete_meeting_confirms_what_goes(opened, runner, monkeypatch):
     assert "02/12/2026" in asked[0][0] and "6 item(s)" in asked[0][1]
     assert [m.id for m in runner.call(meetings.list_meetings)] == [second.id]
     assert view.editor.meeting.id == second.id
+
+
+def test_switching_page_or_closing_with_unsaved_details_asks_first(opened, qtbot, runner, monkeypatch):
+    window, view, first, _ = opened
+    qtbot.keyClicks(view.editor.details.location, "Galashiels")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
+               QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr("interface_desktop.ui.meeting.meeting_editor.QMessageBox.question",
+                        lambda *a, **k: answers.pop(0))
+    window.nav.setCurrentRow(0)
+    assert window.pages.current_page() is view and window.nav.currentRow() == 1
+    window.close()
+    assert window.isVisible()
+    window.close()
+    assert not window.isVisible()
+    assert runner.call(meetings.get_meeting, first.id).location == ""

@@ -10,7 +10,9 @@ from interface_desktop.services.agenda import AgendaItemDTO
 from interface_desktop.services.attendance import AttendanceDTO
 from interface_desktop.services.files import PaperDTO
 from interface_desktop.services.meetings import MeetingDTO
-from interface_desktop.ui.models.agenda_model import COL_MINUTES, COL_NUMBER, COL_PRESENTER, COL_START, COL_TITLE, AgendaModel
+from interface_desktop.ui.models.agenda_model import (
+    COL_MINUTES, COL_NUMBER, COL_PRESENTER, COL_START, COL_TITLE, AgendaModel,
+)
 from interface_desktop.ui.models.attendance_model import COL_DECLARATION, COL_NAME, COL_STATUS, AttendanceModel
 from interface_desktop.ui.models.meetings_model import COL_DATE, COL_MINUTES as COL_MINUTES_STATUS, MeetingsModel
 from interface_desktop.ui.models.papers_model import COL_ITEM, COL_SIZE, PapersModel, human_size
@@ -20,7 +22,8 @@ EDIT = Qt.ItemDataRole.EditRole
 
 def item(n: int, title: str, minutes: int = 10, presenter: int | None = None) -> AgendaItemDTO:
     return AgendaItemDTO(id=100 + n, meeting_id=1, position=n - 1, number=n, title=title, presenter_id=presenter,
-                         presenter_name="Dr Bob Jones" if presenter else "", minutes_allotted=minutes, kind="discussion",
+                         presenter_name="Dr Bob Jones" if presenter else "", minutes_allotted=minutes,
+                         kind="discussion",
                          discussion="", decisions="", issue_id=None, issue_reference="",
                          starts_at=datetime(2026, 12, 2, 14, 0 + 10 * (n - 1)))
 

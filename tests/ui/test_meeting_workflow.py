@@ -107,7 +107,8 @@ def test_minutes_with_inline_actions_approval_and_next_meeting(meeting_window, q
     assert tab.item_list.currentRow() == 4
     assert runner.call(agenda.list_agenda, m.id)[3].discussion == "Action log reviewed."
     qtbot.keyClicks(tab.discussion, "AOB: none.")
-    qtbot.keyClick(tab.discussion, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(tab.discussion, Qt.Key.Key_A, ctrl_shift)
     assert tab.inline.isVisible() and tab.inline.description.hasFocus()
     qtbot.keyClicks(tab.inline.description, "Write to the acute trust")
     tab.inline.owner.setFocus()
@@ -133,6 +134,10 @@ def test_minutes_with_inline_actions_approval_and_next_meeting(meeting_window, q
     [carried] = runner.call(actions.list_actions, ActionFilter(group_id=m.group_id))
     assert carried.carried_forward == 1
     assert not editor.banner.isVisible()
+    editor.show_tab(TAB_MINUTES)
+    tab.item_list.setCurrentRow(3)  # Matters arising and action log: the carried actions to review
+    assert tab.actions_tree.topLevelItem(0).text(0) == "Write to the acute trust (carried forward 1×)"
+    assert "Open actions brought to this meeting (1)" in tab.actions_label.text()
 
 
 def test_unlock_asks_for_a_reason(meeting_window, runner, monkeypatch):

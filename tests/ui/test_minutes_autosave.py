@@ -62,3 +62,20 @@ def test_approved_minutes_refuse_edits_and_keep_the_text(qtbot, make_window, run
     qtbot.keyClicks(tab.discussion, " more")
     assert tab.discussion.toPlainText() == "Draft text."
     assert not tab.autosaver.has_pending()
+
+
+def test_a_failed_write_keeps_the_minutes_pending_and_says_so(qtbot, make_window, runner, meeting, monkeypatch):
+    tab = _open_minutes(make_window(), meeting.id)
+    qtbot.keyClicks(tab.discussion, "Typed while the share was away.")
+    item_id = tab.current.id
+
+    def unreachable(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise OSError("network path not found")
+
+    real_call = runner.call
+    monkeypatch.setattr(runner, "call", unreachable)
+    assert not tab.flush()
+    assert "could not be written" in tab.save_state_label.text() and tab.autosaver.has_pending()
+    monkeypatch.setattr(runner, "call", real_call)
+    assert tab.flush()
+    assert runner.call(agenda.get_agenda_item, item_id).discussion == "Typed while the share was away."

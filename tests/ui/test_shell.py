@@ -150,3 +150,15 @@ def test_explore_with_example_data_loads_off_the_ui_thread(make_window, runner, 
     assert window.current_group_id() is None  # "All groups": the example has two
     assert not window.busy_bar.isVisible()
     assert window.pages.current_page().meeting_title.text() != "No meeting planned"
+
+
+def test_first_run_tab_order_goes_through_the_form_then_create(make_window):
+    window = make_window()
+    page = window._first_run
+    order, widget = [page.name], page.name.nextInFocusChain()
+    while widget is not page.name:
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+    name, role = page.member_rows[0][0], page.member_rows[0][1]
+    assert order.index(page.board) < order.index(page.hscp) < order.index(name) < order.index(role)
+    assert order.index(page.member_rows[-1][0]) < order.index(page.create)

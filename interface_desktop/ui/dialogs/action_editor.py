@@ -27,7 +27,7 @@ class ActionEditor(RecordDialog):
         self.status = form.add("status", "&Status:", QComboBox())
         self.issue = form.add("issue_id", "&Interface issue:", QComboBox())
         fill_combo(self.group, [(g.name, g.id) for g in runner.call(groups.list_groups)])
-        fill_combo(self.owner, [("Unassigned", None)] + [(p.name, p.id) for p in runner.call(people.list_people)])
+        fill_combo(self.owner, [("Unassigned", None)] + [(p.name, p.id) for p in runner.call(people.person_choices)])
         fill_combo(self.status, [(label, code) for code, label in STATUS_LABELS.items()])
         self.group.currentIndexChanged.connect(self._load_issues)
         set_combo_data(self.group, action.group_id if action else group_id)

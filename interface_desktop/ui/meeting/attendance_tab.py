@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QCompleter, QHBoxLayout, QLabel, QPushButton, QStyle,
+    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QStyle, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from interface_desktop.ui.feedback import show_error
 from interface_desktop.ui.models.attendance_model import (
     COL_DECLARATION, COL_NAME, COL_ORGANISATION, COL_STATUS, AttendanceModel,
 )
+from interface_desktop.ui.meeting.person_combo import person_combo
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.tables import record_table
 from interface_desktop.ui.vocab import ATTENDANCE_LABELS
@@ -37,44 +38,45 @@ class AttendanceTab(QWidget):
         self.model = AttendanceModel(self)
         self.model.status_requested.connect(self.set_status)
         self.model.declaration_requested.connect(self._set_declaration)
-        self.table = record_table(self.model, "Attendance register", COL_ORGANISATION, COL_DECLARATION)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(ATTENDANCE_LABELS, "Attendance", self.table))
-        for key, status in STATUS_KEYS.items():
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda s=status: self._key_status(s))
-        self.quorum_icon = QLabel()
-        self.quorum = QLabel()
+        self.table = self._register_table()
+        self.quorum_icon, self.quorum, self.counts = QLabel(), QLabel(), QLabel()
         self.quorum.setAccessibleName("Quorum")
-        self.counts = QLabel()
         self.all_present = QPushButton("Mark the rest &present")
         self.all_present.setToolTip("Everyone whose attendance is not recorded yet is marked present")
         self.all_present.clicked.connect(self.mark_rest_present)
-        self.guest = QComboBox()
-        self.guest.setEditable(True)
-        self.guest.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.guest.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.guest.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.guest.setAccessibleName("Guest to add")
-        self.guest.setMinimumContentsLength(24)
+        self.guest = person_combo("Guest to add")
         self.add_guest = QPushButton("Add &guest")
         self.add_guest.clicked.connect(self.add_selected_guest)
         self.remove_guest = QPushButton("Remo&ve guest")
         self.remove_guest.clicked.connect(self.remove_selected_guest)
+        self._lay_out()
+
+    def _register_table(self) -> QTableView:
+        table = record_table(self.model, "Attendance register", COL_ORGANISATION, COL_DECLARATION)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        table.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(ATTENDANCE_LABELS, "Attendance", table))
+        for key, status in STATUS_KEYS.items():
+            shortcut = QShortcut(QKeySequence(key), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda s=status: self._key_status(s))
+        return table
+
+    def _lay_out(self) -> None:
+        self.quorum.setWordWrap(True)
+        self.counts.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.quorum_icon)
         top.addWidget(self.quorum, 1)
-        top.addWidget(self.counts)
+        top.addWidget(self.all_present)
         guests = QHBoxLayout()
         guest_label = QLabel("Guest or officer in attendance:")
         guest_label.setBuddy(self.guest)
-        for widget in (self.all_present, guest_label, self.guest, self.add_guest, self.remove_guest):
+        for widget in (guest_label, self.guest, self.add_guest, self.remove_guest):
             guests.addWidget(widget)
         guests.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
         layout.addLayout(guests)
         hint = QLabel("With the register focused: P present, A apologies, X absent, I in attendance; "

@@ -34,6 +34,9 @@ class PendingMinutes:
             except ServiceError as exc:
                 self.error = str(exc)
                 continue
+            except Exception as exc:  # noqa: BLE001 - a locked or unreachable database: keep the text, retry later
+                self.error = f"the database could not be written ({exc.__class__.__name__}); retrying as you type"
+                continue
             if self.texts.get(item_id) == (discussion, decisions):
                 del self.texts[item_id]
         return not self.texts

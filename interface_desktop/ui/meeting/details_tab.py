@@ -49,6 +49,24 @@ class DetailsTab(QWidget):
             self.status.addItem(label, code)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
+        self.save_button = QPushButton("&Save details")
+        self.save_button.clicked.connect(self.save)
+        self.state = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.state, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form())
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        for signal in (self.title.textEdited, self.location.textEdited, self.call_link.textEdited,
+                       self.starts_at.dateTimeChanged, self.duration.valueChanged, self.notes.textChanged,
+                       self.chair.currentIndexChanged, self.minute_taker.currentIndexChanged,
+                       self.status.currentIndexChanged):
+            signal.connect(self._edited)
+
+    def _form(self) -> QFormLayout:
+        """Each field with its error line beneath it."""
         form = QFormLayout()
         rows = (("&Title", self.title, "title"), ("&Date and time", self.starts_at, "starts_at"),
                 ("&Length", self.duration, "duration_minutes"), ("&Venue", self.location, "location"),
@@ -59,21 +77,7 @@ class DetailsTab(QWidget):
             widget.setAccessibleName(caption.replace("&", ""))
             form.addRow(caption + ":", widget)
             form.addRow("", self.errors.label_for(field))
-        self.save_button = QPushButton("&Save details")
-        self.save_button.clicked.connect(self.save)
-        self.state = QLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.state, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        for signal in (self.title.textEdited, self.location.textEdited, self.call_link.textEdited,
-                       self.starts_at.dateTimeChanged, self.duration.valueChanged, self.notes.textChanged,
-                       self.chair.currentIndexChanged, self.minute_taker.currentIndexChanged,
-                       self.status.currentIndexChanged):
-            signal.connect(self._edited)
+        return form
 
     def _edited(self) -> None:
         if not self._loading:

@@ -6,11 +6,12 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from interface_desktop.services.common import today
 from interface_desktop.services.people import PersonDTO
 from interface_desktop.ui.forms import date_edit, date_value, set_date
+from interface_desktop.ui.meeting.person_combo import person_combo
 
 DEFAULT_DUE_DAYS = 28
 
@@ -27,12 +28,7 @@ class InlineActionBar(QFrame):
         self.description = QLineEdit()
         self.description.setPlaceholderText("Action agreed…")
         self.description.setAccessibleName("New action description")
-        self.owner = QComboBox()
-        self.owner.setEditable(True)
-        self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.owner.setAccessibleName("New action owner")
-        self.owner.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.owner.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.owner = person_combo("New action owner")
         self.owner.lineEdit().setPlaceholderText("Owner")
         self.due = date_edit(None, optional=True, none_text="No due date")
         self.due.setAccessibleName("New action due date")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QToolBar, QToolButton, QVBoxLayout,
+    QWidget,
 )
 
 from interface_desktop.services import meetings, people
@@ -42,7 +43,9 @@ class MeetingEditor(QWidget):
         self.subheading = QLabel()
         self.subheading.setWordWrap(True)
         self.banner = self._banner()
-        self.command_bar = QHBoxLayout()
+        # A tool bar folds what does not fit into a » menu, so large fonts never widen the window.
+        self.command_bar = QToolBar("Meeting commands")
+        self.command_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.details = DetailsTab(runner)
         self.details.saved.connect(self._details_saved)
         self.attendance = AttendanceTab(runner, signals)
@@ -59,7 +62,7 @@ class MeetingEditor(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         layout.addWidget(self.banner)
-        layout.addLayout(self.command_bar)
+        layout.addWidget(self.command_bar)
         layout.addWidget(self.tabs, 1)
         self.clear()
 
@@ -88,26 +91,16 @@ class MeetingEditor(QWidget):
         commands.before = self.flush
         commands.meeting_updated.connect(self._command_done)
         self.unlock_button.clicked.connect(commands.unlock.trigger)
-        for action in commands.lifecycle_actions():
-            self._tool_button(action)
-        self.command_bar.addStretch(1)
-        documents = QToolButton()
-        documents.setText("&Documents")
-        documents.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(documents)
+        self.command_bar.addActions(commands.lifecycle_actions())
+        self.command_bar.addSeparator()
+        menu = QMenu("&Documents", self)
         menu.addActions(list(commands.exports.values()))
-        documents.setMenu(menu)
-        self.command_bar.addWidget(documents)
-
-    def _tool_button(self, action) -> QToolButton:  # noqa: ANN001 - a QAction
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.command_bar.addWidget(button)  # parented before it is shown, or it would open as a window
-        # A lone tool button does not follow its action's visibility (unlock and lock again swap places).
-        action.changed.connect(lambda: button.setVisible(action.isVisible()))
-        button.setVisible(action.isVisible())
-        return button
+        documents = menu.menuAction()
+        documents.setIconText("Documents")
+        self.command_bar.addAction(documents)
+        button = self.command_bar.widgetForAction(documents)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
     # -- loading --------------------------------------------------------------------------------
     def load(self, meeting_id: int) -> None:

@@ -42,6 +42,7 @@ class MinutesTab(QWidget):
         self.item_list = QListWidget()
         self.item_list.setAccessibleName("Agenda items")
         self.item_list.setWordWrap(True)
+        self.item_list.setMinimumWidth(self.fontMetrics().averageCharWidth() * 26)
         self.item_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.item_list.currentRowChanged.connect(self._item_chosen)
         self.heading = QLabel()
@@ -68,6 +69,9 @@ class MinutesTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 700])
         QVBoxLayout(self).addWidget(self.splitter)
+        self._install_shortcuts()
+
+    def _install_shortcuts(self) -> None:
         self._shortcut(QKeySequence("Ctrl+Return"), lambda: self.step(1))
         self._shortcut(QKeySequence("Ctrl+Enter"), lambda: self.step(1))
         self._shortcut(QKeySequence("Ctrl+Shift+Return"), lambda: self.step(-1))
@@ -92,8 +96,8 @@ class MinutesTab(QWidget):
             label.setBuddy(widget)
             layout.addWidget(label)
             layout.addWidget(widget, stretch)
-        actions_label = QLabel("Actions from this item (Ctrl+Shift+A adds one):")
-        layout.addWidget(actions_label)
+        self.actions_label = QLabel()
+        layout.addWidget(self.actions_label)
         layout.addWidget(self.actions_tree, 1)
         layout.addWidget(self.inline)
         layout.addWidget(self.save_state_label)
@@ -119,7 +123,8 @@ class MinutesTab(QWidget):
             self.inline.hide()
             self.save_state_label.setText("Approved minutes are read-only.")
         else:
-            self.save_state_label.setText("Minutes save themselves as you type · Ctrl+Enter: next item · Ctrl+Shift+A: add an action")
+            self.save_state_label.setText("Minutes save themselves as you type · Ctrl+Enter: next item · "
+                                          "Ctrl+Shift+A: add an action")
 
     def reload(self, keep_item: int | None = None) -> None:
         assert self.meeting is not None
@@ -166,13 +171,28 @@ class MinutesTab(QWidget):
         self.actions_tree.clear()
         if self.current is None or self.meeting is None:
             return
-        rows: list[ActionDTO] = self.runner.call(actions.list_actions, ActionFilter(meeting_id=self.meeting.id))
+        if self.current.kind == "standing" and "action log" in self.current.title.lower():
+            rows = self._carried_actions()
+            self.actions_label.setText(f"Open actions brought to this meeting ({len(rows)}); Enter opens one to "
+                                       "record progress:")
+        else:
+            rows = [a for a in self.runner.call(actions.list_actions, ActionFilter(meeting_id=self.meeting.id))
+                    if a.agenda_item_id == self.current.id]
+            self.actions_label.setText("Actions from this item (Ctrl+Shift+A adds one):")
         for a in rows:
-            if a.agenda_item_id == self.current.id:
-                self.actions_tree.add([a.description, a.owner_name, uk_date(a.due_on), a.rag_label], "action", a.id,
-                                      icon=rag_icon(a.rag))
-        if not self.actions_tree.topLevelItemCount():
+            carried = f" (carried forward {a.carried_forward}×)" if a.carried_forward else ""
+            self.actions_tree.add([a.description + carried, a.owner_name, uk_date(a.due_on), a.rag_label], "action",
+                                  a.id, icon=rag_icon(a.rag))
+        if not rows:
             self.actions_tree.add_note("None yet")
+
+    def _carried_actions(self) -> list[ActionDTO]:
+        """The action log reviewed under "Matters arising": the group's open actions from earlier meetings."""
+        assert self.meeting is not None
+        flt = ActionFilter(group_id=self.meeting.group_id, status=actions.OPEN_STATUSES)
+        start = self.meeting.starts_at.date()
+        return [a for a in self.runner.call(actions.list_actions, flt)
+                if a.meeting_id != self.meeting.id and (a.meeting_date is None or a.meeting_date < start)]
 
     # -- typing ---------------------------------------------------------------------------------
     def _typed(self) -> None:

@@ -45,6 +45,9 @@ class PapersTab(QWidget):
         self.remove = QPushButton("&Remove")
         self.remove.clicked.connect(self.remove_paper)
         self.item_combo = QComboBox()
+        # Long names and item titles must not widen the window; the list itself shows them in full.
+        self.item_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.item_combo.setMinimumContentsLength(18)
         self.item_combo.setAccessibleName("Agenda item of the selected paper")
         self.item_combo.activated.connect(self._link)
         item_label = QLabel("For agenda &item:")
@@ -106,8 +109,8 @@ class PapersTab(QWidget):
 
     # -- attaching ------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Attach papers", "",
-                                                "Documents (*.pdf *.docx *.doc *.xlsx *.pptx *.odt *.txt);;All files (*)")
+        kinds = "Documents (*.pdf *.docx *.doc *.xlsx *.pptx *.odt *.txt);;All files (*)"
+        names, _ = QFileDialog.getOpenFileNames(self, "Attach papers", "", kinds)
         self.attach_files([Path(n) for n in names])
 
     def attach_files(self, paths: list[Path]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -12,12 +13,13 @@ from interface_desktop.services.errors import ServiceError
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.forms import uk_date
 from interface_desktop.ui.rag import rag_icon
+from interface_desktop.ui.tasks import TaskRunner
 
-COL_RAG, COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_GROUP, COL_ORIGIN, COL_UPDATE = range(8)
-HEADERS = ("RAG", "Action", "Owner", "Due", "Status", "Group", "From", "Latest update")
+COL_RAG, COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_CARRIED, COL_GROUP, COL_ORIGIN, COL_UPDATE = range(9)
+HEADERS = ("RAG", "Action", "Owner", "Due", "Status", "C/f", "Group", "From", "Latest update")
 # RAG follows the due date for open actions, so sorting by it sorts by due date.
 SORT_KEYS = {COL_RAG: "due", COL_DESCRIPTION: "description", COL_OWNER: "owner", COL_DUE: "due",
-             COL_STATUS: "status", COL_GROUP: "group", COL_ORIGIN: "meeting"}
+             COL_STATUS: "status", COL_CARRIED: "carried", COL_GROUP: "group", COL_ORIGIN: "meeting"}
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 RAG_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -46,6 +48,9 @@ class ActionsModel(QAbstractTableModel):
         self.order_by, self.descending = "due", False
         self.total = 0
         self._rows: list[ActionDTO] = []
+        self._loaded = False
+        self._generation = 0
+        self.loading = False
 
     # loading -----------------------------------------------------------------------------------------------
     def set_filter(self, flt: ActionFilter) -> None:
@@ -54,11 +59,46 @@ class ActionsModel(QAbstractTableModel):
 
     def reload(self, keep_loaded: bool = False) -> None:
         """Count again and fetch the first page (or as many rows as were loaded, so the scroll position holds)."""
+        self._generation += 1
+        self._show(self._generation, self._query(keep_loaded)())
+
+    def reload_in_background(self, tasks: TaskRunner, done: Callable[[], None]) -> None:
+        """The same on a worker thread (a text search over a big log takes a moment); `done` runs once shown.
+
+        Only the latest request is shown: results of a search the user has since changed are dropped."""
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        tasks.start("Filtering actions…", self._query(False),
+                    lambda result: self._show(generation, result) and done(),
+                    lambda exc: self._failed_load(generation, exc))
+
+    def _query(self, keep_loaded: bool) -> Callable[[], tuple[int, list[ActionDTO]]]:
+        """Worker code: reads the count and first page for the current filter and order; no Qt objects."""
+        flt, order_by, descending = self.flt, self.order_by, self.descending
         wanted = max(self.page_size, len(self._rows)) if keep_loaded else self.page_size
+
+        def run() -> tuple[int, list[ActionDTO]]:
+            total = self.runner.call(actions.count_actions, flt)
+            rows = self.runner.call(actions.list_actions, flt, order_by=order_by, descending=descending,
+                                    limit=wanted, offset=0)
+            return total, rows
+        return run
+
+    def _show(self, generation: int, result: tuple[int, list[ActionDTO]]) -> bool:
+        if generation != self._generation:
+            return False
+        self.loading = False
+        self._loaded = True
         self.beginResetModel()
-        self.total = self.runner.call(actions.count_actions, self.flt)
-        self._rows = self._page(0, wanted)
+        self.total, self._rows = result
         self.endResetModel()
+        return True
+
+    def _failed_load(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.failed.emit(str(exc))
 
     def _page(self, offset: int, limit: int) -> list[ActionDTO]:
         return self.runner.call(actions.list_actions, self.flt, order_by=self.order_by, descending=self.descending,
@@ -82,12 +122,20 @@ class ActionsModel(QAbstractTableModel):
         key = SORT_KEYS.get(column)
         if key is None:
             return
-        self.order_by, self.descending = key, order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        wanted = (key, order == Qt.SortOrder.DescendingOrder)
+        changed = wanted != (self.order_by, self.descending)
+        self.order_by, self.descending = wanted
+        # The view sets its sort indicator while being built (the first load comes later), and Qt may ask
+        # twice for the same order: only a new order on loaded rows is worth a trip to the database.
+        if self._loaded and changed:
+            self.reload()
 
     # access ------------------------------------------------------------------------------------------------
     def action_at(self, row: int) -> ActionDTO:
         return self._rows[row]
+
+    def rows_loaded(self) -> list[ActionDTO]:
+        return list(self._rows)
 
     def row_of(self, action_id: int) -> int:
         return next((n for n, a in enumerate(self._rows) if a.id == action_id), -1)
@@ -123,6 +171,8 @@ class ActionsModel(QAbstractTableModel):
         a = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(a, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_CARRIED:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_RAG:
             return rag_icon(a.rag)
         if role == Qt.ItemDataRole.EditRole and index.column() == COL_STATUS:
@@ -132,6 +182,8 @@ class ActionsModel(QAbstractTableModel):
                 return a.description
             if index.column() == COL_UPDATE:
                 return a.last_update or None
+            if index.column() == COL_CARRIED:
+                return f"Carried forward {a.carried_forward} time(s)" if a.carried_forward else None
             if index.column() == COL_RAG:
                 return f"{a.rag_label}: due {uk_date(a.due_on) or 'no date'}, {a.status_label.lower()}"
         if role == ACTION_ROLE:
@@ -151,7 +203,9 @@ class ActionsModel(QAbstractTableModel):
         if column == COL_DUE:
             return uk_date(a.due_on)
         if column == COL_STATUS:
-            return STATUS_LABELS[a.status] + (f" (c/f ×{a.carried_forward})" if a.carried_forward else "")
+            return STATUS_LABELS[a.status]
+        if column == COL_CARRIED:
+            return str(a.carried_forward) if a.carried_forward else ""
         if column == COL_GROUP:
             return a.group_name
         if column == COL_ORIGIN:

@@ -7,7 +7,7 @@ from interface_desktop.services.choices import PARTICIPANT_ROLE_LABELS
 from interface_desktop.ui.forms import uk_date
 from interface_desktop.ui.models.dto_table_model import Column, DtoTableModel
 
-COL_DATE, COL_KIND, COL_TITLE, COL_WHERE, COL_PARTICIPANTS, COL_FEEDBACK, COL_GROUP = range(7)
+COL_DATE, COL_KIND, COL_TITLE, COL_FEEDBACK, COL_WHERE, COL_PARTICIPANTS, COL_GROUP = range(7)
 
 
 def dates_text(a: ActivityDTO) -> str:
@@ -31,8 +31,8 @@ class ActivitiesModel(DtoTableModel):
         Column("Date", dates_text, sort_key=lambda a: a.starts_on),
         Column("Kind", lambda a: a.kind_label),
         Column("Title", lambda a: a.title, tooltip=lambda a: a.description or a.title),
+        Column("Feedback", feedback_text, sort_key=lambda a: a.average_score or 0, align_right=True),
         Column("Host / venue", lambda a: " · ".join(x for x in (a.host_department, a.location) if x)),
         Column("Participants", participants_text, tooltip=participants_text),
-        Column("Feedback", feedback_text, sort_key=lambda a: a.average_score or 0, align_right=True),
         Column("Group", lambda a: a.group_name),
     )

@@ -78,6 +78,12 @@ class DtoTableModel(QAbstractTableModel):
         spec = self.columns[column]
         key = spec.sort_key or (lambda dto: spec.text(dto).lower())
         self.layoutAboutToBeChanged.emit()
+        # Selections and the current row follow their record, not their old row number.
+        persistent = self.persistentIndexList()
+        tracked = [id(self._rows[index.row()]) for index in persistent]
         self._rows.sort(key=lambda dto: (key(dto) is None, key(dto)),
                         reverse=order == Qt.SortOrder.DescendingOrder)
+        new_row = {id(dto): n for n, dto in enumerate(self._rows)}
+        self.changePersistentIndexList(persistent, [self.index(new_row[ref], index.column())
+                                                    for ref, index in zip(tracked, persistent, strict=True)])
         self.layoutChanged.emit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QFormLayout, QGroupBox, QLabel, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from interface_desktop.services import actions
@@ -49,11 +49,8 @@ class ActionPanel(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.heading)
         column.addWidget(self.facts)
-        links = QHBoxLayout()
-        links.addWidget(self.meeting_link)
-        links.addWidget(self.issue_link)
-        links.addStretch()
-        column.addLayout(links)
+        column.addWidget(self.meeting_link)
+        column.addWidget(self.issue_link)
         box = QGroupBox("Progress updates")
         inner = QVBoxLayout(box)
         inner.addWidget(self.updates, 1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QTableView,
     QToolButton, QVBoxLayout, QWidget,
@@ -19,11 +18,13 @@ from interface_desktop.ui.models.actions_model import (
     COL_DESCRIPTION, COL_GROUP, COL_STATUS, COL_UPDATE, ActionsModel,
 )
 from interface_desktop.ui.signals import AppSignals
+from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.views.action_filter_bar import ActionFilterBar
 from interface_desktop.ui.views.action_panel import ActionPanel
 from interface_desktop.ui.views.record_view import RecordView
+from interface_desktop.ui.views.table_view import KeyAction
 
-DEFAULT_WIDTHS = (105, 320, 140, 85, 110, 200, 170, 260)
+DEFAULT_WIDTHS = (100, 300, 140, 85, 95, 40, 200, 170, 260)
 
 
 class ActionsView(RecordView):
@@ -34,6 +35,7 @@ class ActionsView(RecordView):
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
         super().__init__(runner, signals, parent)
         self.model = ActionsModel(runner, parent=self)
+        self.tasks = TaskRunner(self)
         self.filters = ActionFilterBar()
         self.table = QTableView()
         self.panel = ActionPanel(runner)
@@ -69,7 +71,8 @@ class ActionsView(RecordView):
         for column, width in enumerate(DEFAULT_WIDTHS):
             t.setColumnWidth(column, width)
         t.selectionModel().currentRowChanged.connect(lambda current, _: self._show_current())
-        t.doubleClicked.connect(lambda index: index.column() != COL_STATUS and self.edit_action())
+        # Enter or double-click opens the editor; on the status column they change the status in place.
+        t.activated.connect(lambda index: index.column() != COL_STATUS and self.edit_action())
         t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         t.customContextMenuRequested.connect(lambda pos: self._context_menu().exec(t.viewport().mapToGlobal(pos)))
 
@@ -91,19 +94,14 @@ class ActionsView(RecordView):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.panel.setMaximumWidth(420)
-        self.splitter.setSizes([850, 330])
+        self.panel.setMaximumWidth(400)
+        self.splitter.setSizes([900, 300])
         column = QVBoxLayout(self)
         column.addWidget(self.filters)
         column.addLayout(bar)
         column.addWidget(self.splitter, 1)
         QWidget.setTabOrder(self.filters.clear, new)
-        edit_shortcut = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Return), triggered=self.edit_action)
-        edit_shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(edit_shortcut)
-        delete_shortcut = QAction(self, shortcut=QKeySequence.StandardKey.Delete, triggered=self.delete_actions)
-        delete_shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(delete_shortcut)
+        KeyAction(self.table, Qt.Key.Key_Delete, self.delete_actions)
 
     def _status_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -123,20 +121,29 @@ class ActionsView(RecordView):
 
     # data --------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.filters.set_choices(self.runner.call(groups.list_groups), self.runner.call(people.list_people))
+        self.filters.set_choices(self.runner.call(groups.list_groups), self.runner.call(people.person_choices))
         self.filters.set_group(self.group_id)
         self._reload(keep_loaded=True)
 
     def _apply_filters(self) -> None:
-        self._reload(keep_loaded=False)
+        """Filters are applied on a worker thread, so typing stays smooth however big the log is."""
+        selected = self.selected_ids()
+        self.model.flt = self.filters.value()
+        self.table.setColumnHidden(COL_GROUP, self.model.flt.group_id is not None)
+        self.count_label.setText("Filtering…")
+        self.model.reload_in_background(self.tasks, lambda: self._after_load(selected))
+
+    def _after_load(self, selected: list[int]) -> None:
+        still_shown = [i for i in selected if self.model.row_of(i) >= 0]
+        self._select_ids(still_shown or [a.id for a in self.model_first_row()])
+        self._show_current()
 
     def _reload(self, keep_loaded: bool) -> None:
         selected = self.selected_ids()
         self.model.flt = self.filters.value()
         self.table.setColumnHidden(COL_GROUP, self.model.flt.group_id is not None)
         self.model.reload(keep_loaded=keep_loaded)
-        self._select_ids(selected or [a.id for a in self.model_first_row()])
-        self._show_current()
+        self._after_load(selected)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
@@ -220,11 +227,18 @@ class ActionsView(RecordView):
         self._changed()
         self._reload(keep_loaded=True)
 
+    def install_window(self, window) -> None:  # noqa: ANN001 - the main window
+        """Inside the main window, filtering shows in its busy indicator."""
+        self.tasks = window.tasks
+
     def open_record(self, kind: str, record_id: int) -> bool:
         if kind != "action":
             return False
         if self.model.row_of(record_id) < 0:
+            self.filters.blockSignals(True)  # reload here and now, so the record can be chosen at once
             self.filters.reset()
+            self.filters.blockSignals(False)
+            self._reload(keep_loaded=False)
         self._select_ids([record_id])
         if self.model.row_of(record_id) < 0:
             self.panel.show_action(self.runner.call(actions.get_action, record_id))

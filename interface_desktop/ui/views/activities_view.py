@@ -18,7 +18,7 @@ from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (150, 150, 290, 210, 250, 120)
+WIDTHS = (165, 140, 270, 115, 190, 240)
 
 
 class ActivitiesView(RecordView):
@@ -32,6 +32,7 @@ class ActivitiesView(RecordView):
         self.table = RecordTable(self.model, "Activities", WIDTHS,
                                  sort=(COL_DATE, Qt.SortOrder.DescendingOrder))
         self.table.activate_with(self.edit_activity)
+        self.table.delete_with(self.delete_activity)
         self.filters = FilterBar("Search titles, departments and participants…", "Search activities")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of activity")

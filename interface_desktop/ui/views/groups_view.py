@@ -16,7 +16,7 @@ from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (320, 180, 200, 80, 260)
+WIDTHS = (320, 120, 230, 75, 210)
 
 
 class GroupsView(RecordView):
@@ -29,6 +29,7 @@ class GroupsView(RecordView):
         self.model = GroupsModel(self)
         self.table = RecordTable(self.model, "Interface Groups", WIDTHS)
         self.table.activate_with(self.edit_group)
+        self.table.delete_with(self.delete_group)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())

@@ -17,7 +17,7 @@ from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.issue_filter_bar import IssueFilterBar
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (105, 300, 185, 190, 75, 85, 170, 145, 140)
+WIDTHS = (100, 280, 115, 170, 75, 85, 170, 145, 140)
 
 
 class IssuesView(RecordView):
@@ -32,6 +32,7 @@ class IssuesView(RecordView):
         self.table = RecordTable(self.model, "Interface issues", WIDTHS,
                                  sort=(COL_RAISED, Qt.SortOrder.DescendingOrder))
         self.table.activate_with(self.edit_issue)
+        self.table.delete_with(self.delete_issue)
         self.count = QLabel()
         self.editor: IssueEditor | None = None
         buttons = button_row(("&New issue", self.new_issue), ("&Open…", self.edit_issue),

@@ -18,7 +18,7 @@ from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 from interface_desktop.ui.vocab import SECTOR_LABELS
 
-WIDTHS = (200, 130, 120, 260, 220, 120)
+WIDTHS = (190, 120, 115, 240, 210, 110)
 
 
 class PeopleView(RecordView):
@@ -31,6 +31,7 @@ class PeopleView(RecordView):
         self.model = PeopleModel(self)
         self.table = RecordTable(self.model, "People", WIDTHS)
         self.table.activate_with(self.edit_person)
+        self.table.delete_with(self.delete_person)
         self.filters = FilterBar("Search names and organisations…", "Search people")
         self.sector = QComboBox()
         self.sector.setAccessibleName("Sector")

@@ -25,7 +25,7 @@ from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.views.record_view import RecordView
 from interface_desktop.ui.views.table_view import RecordTable
 
-WIDTHS = (290, 140, 220, 75, 90)
+WIDTHS = (240, 130, 200, 70, 85)
 
 
 def write_atomically(target: Path, data: bytes) -> Path:
@@ -48,6 +48,7 @@ class ResourcesView(RecordView):
         self.model = ResourcesModel(self)
         self.table = RecordTable(self.model, "Library", WIDTHS)
         self.table.activate_with(self.open_resource)
+        self.table.delete_with(self.delete_resource)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of document")
         fill_combo(self.kind, [("All kinds", "")] + [(v, k) for k, v in RESOURCE_LABELS.items()])

@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from interface_desktop.ui.models.dto_table_model import DTO_ROLE, DtoTableModel
+
+
+class KeyAction(QObject):
+    """Runs a callback when a key is pressed in a widget (table keys like Delete, which the view ignores)."""
+
+    def __init__(self, widget: QWidget, key: Qt.Key, callback: Callable[[], object]):
+        super().__init__(widget)
+        self.key, self.callback = key, callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == self.key \
+                and not event.modifiers():
+            self.callback()
+            return True
+        return False
 
 
 class RecordTable(QTableView):
@@ -63,3 +82,7 @@ class RecordTable(QTableView):
     def activate_with(self, callback) -> None:  # noqa: ANN001 - a slot
         """Enter or double-click opens the current record."""
         self.activated.connect(lambda _: callback())
+
+    def delete_with(self, callback: Callable[[], object]) -> None:
+        """The Delete key asks to delete the current record."""
+        KeyAction(self, Qt.Key.Key_Delete, callback)

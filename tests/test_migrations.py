@@ -1,0 +1,140 @@
+"""Schema migrations: models match the migrations, old data survives, newer and failed upgrades harm nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from interface_desktop.app import open_app_database
+from interface_desktop.db.base import Base
+from interface_desktop.db.engine import make_engine
+from interface_desktop.db.migrate import SchemaError, alembic_config, head_revision, upgrade_to_head
+from interface_desktop.db.sqlite_adapter import include_in_autogenerate, integrity_problems
+
+FIRST = "0001"
+ROWS_AT_FIRST = [
+    "INSERT INTO interface_group (id, name, board, hscp, terms_of_reference, quorum_gp, quorum_secondary, quorum_total,"
+    " default_location, default_duration, created_at, updated_at) VALUES (1, 'Fife Interface Group', 'FF', '', '',"
+    " 1, 1, 3, 'Board Room', 120, '2026-01-01 09:00:00', '2026-01-01 09:00:00')",
+    "INSERT INTO person (id, name, role, sector, organisation, department, email, phone, notes, active, created_at,"
+    " updated_at) VALUES (1, 'Dr Jo Bell', 'gp', 'primary', 'Kirk Wynd Practice', '', '', '', '', 1,"
+    " '2026-01-01 09:00:00', '2026-01-01 09:00:00')",
+    "INSERT INTO membership (id, group_id, person_id, group_role) VALUES (1, 1, 1, 'lead')",
+    "INSERT INTO meeting (id, group_id, title, starts_at, duration_minutes, location, call_link, chair_id, status,"
+    " minutes_status, minutes_unlocked, notes, created_at, updated_at) VALUES (1, 1, '', '2026-02-04 14:00:00', 90,"
+    " 'Board Room', '', 1, 'held', 'approved', 0, '', '2026-01-01 09:00:00', '2026-01-01 09:00:00')",
+    "INSERT INTO agenda_item (id, meeting_id, position, title, minutes_allotted, kind, discussion, decisions,"
+    " updated_at) VALUES (1, 1, 0, 'Discharge letters', 20, 'discussion', 'Letters are late.', 'Audit agreed.',"
+    " '2026-02-04 16:00:00')",
+    "INSERT INTO action (id, group_id, meeting_id, agenda_item_id, description, owner_id, due_on, status,"
+    " carried_forward, created_at, updated_at) VALUES (1, 1, 1, 1, 'Audit letters', 1, '2026-03-01', 'open', 2,"
+    " '2026-02-04 16:00:00', '2026-02-04 16:00:00')",
+]
+
+
+def _sqlite_url(path: Path) -> str:
+    return "sqlite:///" + str(path)
+
+
+def _make_first_revision_database(path: Path) -> None:
+    engine = make_engine(_sqlite_url(path))
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), FIRST)
+            for statement in ROWS_AT_FIRST:
+                conn.exec_driver_sql(statement)
+    finally:
+        engine.dispose()
+
+
+def _dump(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table that existed at the first revision, in rowid order."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                             "'sqlite_%' AND name NOT LIKE 'search_fts%' AND name != 'alembic_version'")]
+        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in sorted(tables)}
+    finally:
+        conn.close()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_upgrade_from_empty_matches_the_models(db):
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True,
+                                                         "include_object": include_in_autogenerate})
+        assert compare_metadata(context, Base.metadata) == []
+        assert context.get_current_revision() == head_revision()
+
+
+def test_first_revision_database_upgrades_with_every_row_intact_after_a_verified_backup(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    _make_first_revision_database(path)
+    before = _dump(path)
+    assert sum(len(rows) for rows in before.values()) >= len(ROWS_AT_FIRST)
+    backup = upgrade_to_head(_sqlite_url(path), tmp_path / "backups")
+    assert backup is not None and backup.exists() and integrity_problems(backup) == []
+    assert _dump(backup) == before
+    after = _dump(path)
+    assert {table: rows for table, rows in after.items() if table in before} == before
+    engine = make_engine(_sqlite_url(path))
+    try:
+        with engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_empty_database_is_migrated_without_a_backup(tmp_path):
+    assert upgrade_to_head(_sqlite_url(tmp_path / "new.sqlite3"), tmp_path / "backups") is None
+    assert not (tmp_path / "backups").exists() or not list((tmp_path / "backups").iterdir())
+
+
+def test_a_database_from_a_newer_version_is_refused_and_not_touched(tmp_path, app_paths):
+    path = tmp_path / "newer.sqlite3"
+    _make_first_revision_database(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    digest = _digest(path)
+    with pytest.raises(Exception, match="newer version of Interface Desktop") as err:
+        open_app_database(str(path), paths=app_paths)
+    assert "9999_from_the_future" in str(err.value) or "update" in str(err.value)
+    with pytest.raises(SchemaError, match="newer version"):
+        upgrade_to_head(_sqlite_url(path), tmp_path / "backups")
+    assert _digest(path) == digest
+
+
+def test_a_failed_migration_leaves_the_original_intact(tmp_path, monkeypatch):
+    path = tmp_path / "old.sqlite3"
+    _make_first_revision_database(path)
+    before = _dump(path)
+    real_upgrade = command.upgrade
+
+    def upgrade_then_fail(config, revision):  # noqa: ANN001, ANN202 - Alembic's signature
+        real_upgrade(config, revision)
+        raise RuntimeError("disk unplugged half way")
+
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
+    with pytest.raises(RuntimeError, match="half way"):
+        upgrade_to_head(_sqlite_url(path), tmp_path / "backups")
+    assert _dump(path) == before
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (FIRST,)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        conn.close()
+    monkeypatch.undo()
+    assert upgrade_to_head(_sqlite_url(path), tmp_path / "backups") is not None
+    assert {t: r for t, r in _dump(path).items() if t in before} == before
