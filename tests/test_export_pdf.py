@@ -98,3 +98,21 @@ def test_agenda_sea_and_report_pdfs_have_content_and_page_numbers(session, fx, t
         for n, text in enumerate(texts, 1):
             assert f"Page {n} of {len(texts)}" in text
     assert "Check practice codes at source." in " ".join(_pages(r))
+
+
+def test_rotated_and_landscape_papers_are_stamped_too(session, fx, tmp_path):
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(document_data.pdf_bytes(2, "Budget"))))
+    writer.pages[0].rotate(90)
+    writer.add_blank_page(842, 595)
+    data = io.BytesIO()
+    writer.write(data)
+    files.add_paper(session, meeting_id=fx.meeting_id, filename="budget.pdf", title="Budget", data=data.getvalue())
+    texts = _pages(pack_pdf.export(documents.pack_doc(session, fx.meeting_id), tmp_path / "pack.pdf"))
+    for n, text in enumerate(texts, 1):
+        assert f"Page {n} of {len(texts)}" in text
+    assert "Budget - paper page 1" in texts[-3] and "Paper" in texts[-1]

@@ -63,8 +63,16 @@ class WordDoc:
             self._styles[name] = found
         return self._styles[name]
 
+    def _style_id(self, name: str) -> str | None:
+        style = self.style(name)
+        return style.style_id if style is not None else None
+
     def para(self, text: str = "", style: str = "Normal"):  # noqa: ANN201 - a Paragraph
-        return self.doc.add_paragraph(text, style=self.style(style))
+        # The style id goes straight into the paragraph: python-docx's own lookup scans every style of the
+        # template for each paragraph, which dominates the time on long minutes.
+        p = self.doc.add_paragraph(text)
+        p._p.style = self._style_id(style)
+        return p
 
     def paras(self, text: str, style: str = "Normal") -> None:
         """One paragraph per line of the text, blank lines dropped."""
@@ -77,18 +85,20 @@ class WordDoc:
 
     def labelled(self, label: str, text: str, style: str = "Minute Line"):  # noqa: ANN201 - a Paragraph
         """'Decision: ...' with the label in the Strong character style."""
-        p = self.doc.add_paragraph(style=self.style(style))
-        p.add_run(label, style=self._strong())
+        p = self.para("", style)
+        run = p.add_run(label)
+        run._r.style = self._strong_id()
         p.add_run(" " + text)
         return p
 
-    def _strong(self):  # noqa: ANN202 - a character style or None
+    def _strong_id(self) -> str | None:
         if "Strong" not in self._styles:
             try:
                 self._styles["Strong"] = self.doc.styles["Strong"]
             except KeyError:
                 self._styles["Strong"] = None
-        return self._styles["Strong"]
+        strong = self._styles["Strong"]
+        return strong.style_id if strong is not None else None
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths_cm: Sequence[float]) -> None:
         from docx.enum.style import WD_STYLE_TYPE
@@ -103,9 +113,12 @@ class WordDoc:
         widths = [Cm(w) for w in widths_cm]
         for column, width in zip(table.columns, widths):
             column.width = width
+        # Widths on the grid and the header row only: Word and LibreOffice take the rest from them, and
+        # setting every cell costs more than the rest of the table.
+        for cell, width in zip(table.rows[0].cells, widths):
+            cell.width = width
         for values, row in zip([headers, *rows], table.rows):
-            for value, cell, width in zip(values, row.cells, widths):
-                cell.width = width
+            for value, cell in zip(values, row.cells):
                 cell.text = value
         # The header row repeats at the top of every page the table runs onto.
         header = table.rows[0]._tr.get_or_add_trPr()

@@ -239,11 +239,44 @@ def _stamp(writer, stamps: dict[int, str], title: str) -> None:  # noqa: ANN001 
         c.showPage()
     c.save()
     overlay = PdfReader(io.BytesIO(out.getvalue()))
-    for page, stamp, (left, bottom) in zip(writer.pages, overlay.pages, boxes):
-        if left or bottom:
-            page.merge_transformed_page(stamp, Transformation().translate(left, bottom))
+    opening = writer._add_object(_stream(b"q\n"))
+    for index, (page, stamp, (left, bottom)) in enumerate(zip(writer.pages, overlay.pages, boxes)):
+        if "/Resources" in page and "/Contents" in page:
+            _draw_over(writer, page, stamp, f"/PackStamp{index}", (left, bottom), opening)
         else:
-            page.merge_page(stamp)
+            page.merge_transformed_page(stamp, Transformation().translate(left, bottom))
+
+
+def _stream(data: bytes, **entries: object):  # noqa: ANN202 - a pypdf stream object
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    for key, value in entries.items():
+        stream[NameObject("/" + key)] = value
+    return stream
+
+
+def _draw_over(writer, page, stamp, name: str, origin: tuple[float, float], opening) -> None:  # noqa: ANN001
+    """Draws the stamp page over the page as a form XObject.
+
+    pypdf's merge_page re-parses both content streams of every page; appending a form and wrapping the
+    original content in q/Q leaves the paper's content untouched and costs almost nothing.
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+
+    box = stamp.mediabox
+    form = _stream(stamp.get_contents().get_data(), Type=NameObject("/XObject"), Subtype=NameObject("/Form"),
+                   BBox=ArrayObject([FloatObject(v) for v in (box.left, box.bottom, box.right, box.top)]),
+                   Resources=stamp["/Resources"].clone(writer))
+    resources = page["/Resources"]
+    if "/XObject" not in resources:
+        resources[NameObject("/XObject")] = DictionaryObject()
+    resources["/XObject"][NameObject(name)] = writer._add_object(form)
+    contents = page.raw_get("/Contents")
+    parts = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
+    closing = _stream(f"\nQ q 1 0 0 1 {origin[0]:g} {origin[1]:g} cm {name} Do Q\n".encode())
+    page[NameObject("/Contents")] = ArrayObject([opening, *parts, writer._add_object(closing)])
 
 
 def export(doc: PackDoc, target: Path | str) -> Path:
