@@ -49,8 +49,9 @@ class Environment:
 
 
 def _reason(stderr: str) -> str:
+    """The last line of the error, with this checkout's location left out (results are shared)."""
     lines = [line for line in stderr.strip().splitlines() if line.strip()]
-    return lines[-1][:200] if lines else "no output"
+    return lines[-1].replace(str(ROOT) + os.sep, "")[:200] if lines else "no output"
 
 
 def timed_process(command: list[str], env: Environment) -> tuple[float, int]:

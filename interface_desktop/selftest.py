@@ -64,11 +64,13 @@ def run_steps(steps: list[tuple[str, Callable[[Context], str]]], ctx: Context) -
     return results, None
 
 
-def summary_line(results: list[StepResult], failure: str | None, total: float) -> str:
+def summary_line(results: list[StepResult], failure: str | None, total: float, note: str | None = None) -> str:
     verdict = "FAIL" if failure else "PASS"
     parts = [f"{r.name} {r.seconds:.2f} s ({r.detail})" for r in results]
     if failure:
         parts.append(f"failed at {failure}")
+    if note:
+        parts.append(note)
     return f"{verdict} {APP_NAME} {__version__} self-test in {total:.1f} s: " + "; ".join(parts)
 
 
@@ -87,18 +89,19 @@ def prepare_qt_environment(messages: list[str]) -> None:
 
 def run(report_file: str | None = None) -> int:
     """Run every step in a temporary folder, print the summary line, return 0 (PASS) or 1 (FAIL)."""
-    from interface_desktop.selftest_steps import STEPS, close
+    from interface_desktop.selftest_steps import close, steps
 
     qt_messages: list[str] = []
     prepare_qt_environment(qt_messages)
     started = time.perf_counter()
+    planned, note = steps()
     with tempfile.TemporaryDirectory(prefix="interface-desktop-selftest-") as folder:
         ctx = Context(folder=Path(folder))
         try:
-            results, failure = run_steps(STEPS, ctx)
+            results, failure = run_steps(planned, ctx)
         finally:
             close(ctx)
-    line = summary_line(results, failure, time.perf_counter() - started)
+    line = summary_line(results, failure, time.perf_counter() - started, note)
     if failure and qt_messages and sys.stderr is not None:
         print("Qt reported:\n  " + "\n  ".join(qt_messages), file=sys.stderr)
     emit(line, report_file)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from interface_desktop import selftest
 from interface_desktop.selftest import CheckFailed, Context, expect, run_steps, summary_line
+
+PACKAGE = Path(__file__).resolve().parent.parent / "interface_desktop"
+
+
+def expected_steps() -> list[str]:
+    """Every step; the document steps once the source has the exports package's entry point."""
+    names = ["database", "demo data", "main window"]
+    if (PACKAGE / "exports" / "jobs.py").is_file():
+        names += ["minutes", "meeting pack", "action log"]
+    return names
 
 
 def test_steps_stop_at_the_first_failure_and_the_line_says_fail(tmp_path: Path) -> None:
@@ -61,3 +74,25 @@ def test_report_file_gets_the_same_line(tmp_path: Path, capsys: pytest.CaptureFi
 def test_expect_raises_check_failed_with_the_message() -> None:
     with pytest.raises(CheckFailed, match="no bookmarks"):
         expect(False, "no bookmarks")
+
+
+@pytest.mark.slow
+def test_self_test_passes_end_to_end_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    """From the command line, with no display and an empty home folder, as on a fresh desktop."""
+    home, temp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    temp.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(HOME=str(home), TMPDIR=str(temp), XDG_DATA_HOME=str(home / "data"),
+               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))
+    report = tmp_path / "result.txt"
+    done = subprocess.run([sys.executable, "-m", "interface_desktop", "--self-test", str(report)],
+                          env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("PASS "), done.stdout + done.stderr
+    for step in expected_steps():
+        assert f"{step} " in lines[0], step
+    assert report.read_text(encoding="utf-8").strip() == lines[0]
+    assert list(temp.iterdir()) == []
+    assert not list(home.rglob("*InterfaceDesktop*"))
