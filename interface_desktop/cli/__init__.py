@@ -13,6 +13,7 @@ from interface_desktop.cli.common import EXIT_USER_ERROR, UserError, common_pare
 # Each module defines `register(subparsers, parent)`; order here is the order in --help.
 COMMAND_MODULES = (
     "interface_desktop.cli.data",
+    "interface_desktop.cli.exports",
     "interface_desktop.cli.safety",
     "interface_desktop.cli.interchange",
 )

@@ -8,4 +8,5 @@ offers `window.menus` (dict of "file", "edit", "view", "meeting", "export", "too
 from __future__ import annotations
 
 EXTENSIONS: tuple[str, ...] = (
+    "interface_desktop.ui.export_controller",
 )

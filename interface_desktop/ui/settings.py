@@ -31,6 +31,8 @@ AGENDA_COLUMNS = Setting("meetings/agenda_columns", QByteArray, QByteArray())
 ATTENDANCE_COLUMNS = Setting("meetings/attendance_columns", QByteArray, QByteArray())
 MINUTES_SPLITTER = Setting("meetings/minutes_splitter", QByteArray, QByteArray())
 DASHBOARD_SPLITTER = Setting("dashboard/splitter", QByteArray, QByteArray())
+EXPORT_FOLDER = Setting("export/last_folder", str, "")
+WORD_TEMPLATE = Setting("export/word_template", str, "")  # empty: the clean template shipped with the app
 
 _store: QSettings | None = None
 

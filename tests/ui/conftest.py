@@ -23,6 +23,15 @@ def ui_settings(tmp_path: Path, qapp):  # noqa: ANN001, ANN201 - the QApplicatio
     store.sync()
 
 
+@pytest.fixture(autouse=True)
+def no_file_dialogs(monkeypatch):  # noqa: ANN001, ANN201
+    """A file dialog offscreen would wait forever: by default it answers "cancelled"; tests choose files."""
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: ("", ""))
+
+
 @pytest.fixture
 def make_window(qtbot, runner):  # noqa: ANN001, ANN201
     from interface_desktop.ui.main_window import MainWindow

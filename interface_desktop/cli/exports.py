@@ -1,0 +1,80 @@
+"""`export minutes|agenda|pack|ics|sea|actions|report`: the group's documents from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from interface_desktop.cli.common import export_subparsers, open_db, parse_date
+
+MEETING_DOCUMENTS = {
+    "minutes": "Word minutes of a meeting (.docx)",
+    "agenda": "agenda of a meeting (.docx or .pdf)",
+    "pack": "meeting pack: cover, agenda, previous minutes, action log, issues and papers (.pdf)",
+    "ics": "calendar invitation for a meeting (.ics)",
+}
+
+
+def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    documents = export_subparsers(subparsers, parent)
+    for what, help_text in MEETING_DOCUMENTS.items():
+        p = documents.add_parser(what, parents=[parent], help=help_text)
+        p.add_argument("--meeting", type=int, required=True, metavar="ID")
+        _common(p, what)
+    p = documents.add_parser("sea", parents=[parent], help="Significant Event Analysis of an issue (.docx or .pdf)")
+    p.add_argument("--issue", type=int, required=True, metavar="ID")
+    _common(p, "sea")
+    p = documents.add_parser("actions", parents=[parent], help="action log (.xlsx or .csv)")
+    p.add_argument("--group", type=int, metavar="ID", help="only this group (default: all groups)")
+    p.add_argument("--status", help="open, in_progress, done, dropped (comma-separated for several)")
+    _common(p, "actions")
+    p = documents.add_parser("report", parents=[parent], help="quarterly report or newsletter (.pdf or .docx)")
+    p.add_argument("--group", type=int, metavar="ID", help="only this group (default: all groups)")
+    p.add_argument("--from", dest="date_from", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    _common(p, "report")
+
+
+def _common(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="PATH",
+                   help="file to write; its extension chooses the format")
+    p.add_argument("--allow-identifiers", action="store_true",
+                   help="write the document even though it contains text that looks like a patient identifier")
+    if what in ("minutes", "agenda", "sea", "report"):
+        p.add_argument("--template", type=Path, metavar="DOCX", help="the board's Word template for .docx output")
+    p.set_defaults(handler=cmd_export, document=what)
+
+
+def _statuses(text: str | None) -> tuple[str, ...] | None:
+    from interface_desktop.db.vocab import ACTION_STATUSES
+    from interface_desktop.services.errors import ValidationError
+
+    if not text:
+        return None
+    statuses = tuple(s.strip() for s in text.split(",") if s.strip())
+    unknown = [s for s in statuses if s not in ACTION_STATUSES]
+    if unknown:
+        raise ValidationError({"status": f"unknown status {unknown[0]!r}; use {', '.join(ACTION_STATUSES)}"})
+    return statuses
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from interface_desktop.exports import jobs
+    from interface_desktop.services.runner import ServiceRunner
+
+    what = args.document
+    request = jobs.ExportRequest(
+        what=what, target=args.output,
+        subject_id=getattr(args, "meeting", None) or getattr(args, "issue", None) or getattr(args, "group", None),
+        template=getattr(args, "template", None), statuses=_statuses(getattr(args, "status", None)),
+        date_from=getattr(args, "date_from", None), date_to=getattr(args, "date_to", None),
+    )
+    jobs.check_format(what, args.output)
+    db = open_db(args, read_only=True)
+    try:
+        runner = ServiceRunner(db.session_scope, location=str(db.file or db.url), read_only=True)
+        written = jobs.run(runner, request, allow_identifiers=args.allow_identifiers)
+    finally:
+        db.dispose()
+    print(written)
+    return 0

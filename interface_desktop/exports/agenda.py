@@ -1,0 +1,63 @@
+"""The agenda, in Word and PDF: items with start times, purpose, presenter and the papers against them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interface_desktop.exports import pdf_styles
+from interface_desktop.exports.blocks import Block, table_block
+from interface_desktop.exports.docx_styles import WordDoc
+from interface_desktop.exports.safe_write import ExportError, write_file
+from interface_desktop.exports.text import hhmm, long_date, short_date, venue_text
+from interface_desktop.services.documents import AgendaDoc, MeetingHead
+
+HEADERS = ("No.", "Time", "Item", "Purpose", "Lead")
+WIDTHS = (1.1, 1.5, 8.2, 2.8, 3.0)
+
+
+def when_line(head: MeetingHead) -> str:
+    where = venue_text(head.venue, head.call_link)
+    line = f"Meeting to be held on {long_date(head.starts_at)} from {hhmm(head.starts_at)} to {hhmm(head.ends_at)}"
+    return f"{line}, {where}" if where else line
+
+
+def people_line(head: MeetingHead) -> str:
+    parts = [f"Chair: {head.chair}" if head.chair else "", f"Minutes: {head.minute_taker}" if head.minute_taker else ""]
+    return "  ·  ".join(p for p in parts if p)
+
+
+def agenda_blocks(doc: AgendaDoc) -> list[Block]:
+    """Heading, when and where, and the timed items (papers listed under their item)."""
+    head = doc.head
+    blocks = [Block("h1", "Agenda"), Block("subtitle", when_line(head))]
+    if people_line(head):
+        blocks.append(Block("para", people_line(head)))
+    if head.call_link:
+        blocks.append(Block("small", f"Join by video call: {head.call_link}"))
+    rows = []
+    for item in doc.items:
+        title = item.title + (f" ({item.issue_reference})" if item.issue_reference else "")
+        title += "".join(f"\nPaper {item.number}.{n}: {p}" for n, p in enumerate(item.papers, 1))
+        rows.append((str(item.number), hhmm(item.starts_at), title, item.kind_label, item.presenter))
+    blocks.append(table_block(HEADERS, rows, WIDTHS))
+    return blocks
+
+
+def build_docx(doc: AgendaDoc, path: Path, *, template: Path | str | None = None) -> None:
+    word = WordDoc(template)
+    word.render([Block("title", doc.head.group_name), *agenda_blocks(doc)])
+    word.finish(path, title=f"{doc.head.group_name}: agenda for {short_date(doc.head.starts_at)}", draft=False)
+
+
+def build_pdf(doc: AgendaDoc, path: Path) -> None:
+    story = pdf_styles.render([Block("title", doc.head.group_name), *agenda_blocks(doc)])
+    pdf_styles.build(path, story, title=f"{doc.head.group_name}: agenda", header=doc.head.group_name)
+
+
+def export(doc: AgendaDoc, target: Path | str, *, template: Path | str | None = None) -> Path:
+    suffix = Path(target).suffix.lower()
+    if suffix == ".docx":
+        return write_file(target, lambda temp: build_docx(doc, temp, template=template))
+    if suffix == ".pdf":
+        return write_file(target, lambda temp: build_pdf(doc, temp))
+    raise ExportError(f"an agenda can be saved as .docx or .pdf, not {suffix or 'a file without an extension'}")

@@ -1,0 +1,75 @@
+"""Bar charts drawn with reportlab graphics: a flowable in the PDF, a PNG picture in Word when renderPM is there."""
+
+from __future__ import annotations
+
+from interface_desktop.exports.blocks import Chart
+from interface_desktop.exports.pdf_styles import clean_plain
+
+SERIES_COLOURS = ("#005EB8", "#41B6E6", "#AE2573", "#FFB81C")
+WIDTH_PT = 470
+BAR_ROOM_PT = 18
+
+
+def drawing(chart: Chart):  # noqa: ANN201 - a reportlab Drawing
+    """Horizontal bars (long category names stay readable), a legend when there is more than one series."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.lib.colors import HexColor
+
+    rows = max(1, len(chart.labels))
+    plot_height = rows * BAR_ROOM_PT * max(1, len(chart.series)) * 0.75 + 10
+    height = plot_height + 40
+    d = Drawing(WIDTH_PT, height)
+    d.add(String(0, height - 14, clean_plain(chart.title), fontName="Helvetica-Bold", fontSize=10,
+                 fillColor=HexColor("#231F20")))
+    bars = HorizontalBarChart()
+    bars.x, bars.y, bars.width, bars.height = 170, 22, WIDTH_PT - 200, plot_height
+    bars.data = [list(values) or [0] for _, values in chart.series] or [[0]]
+    bars.categoryAxis.categoryNames = [clean_plain(label) for label in chart.labels] or [""]
+    bars.categoryAxis.reverseDirection = True
+    bars.categoryAxis.labels.fontName = "Helvetica"
+    bars.categoryAxis.labels.fontSize = 8
+    bars.categoryAxis.labels.boxAnchor = "e"
+    bars.valueAxis.valueMin = 0
+    top = max([v for _, values in chart.series for v in values] or [0])
+    bars.valueAxis.valueMax = max(top, 4)
+    bars.valueAxis.valueStep = max(1, -(-bars.valueAxis.valueMax // 5))
+    bars.valueAxis.labels.fontName = "Helvetica"
+    bars.valueAxis.labels.fontSize = 8
+    bars.barLabelFormat = "%d"
+    bars.barLabels.fontName = "Helvetica"
+    bars.barLabels.fontSize = 7
+    bars.barLabels.boxAnchor = "w"
+    bars.barLabels.dx = 3
+    for n in range(len(bars.data)):
+        bars.bars[n].fillColor = HexColor(SERIES_COLOURS[n % len(SERIES_COLOURS)])
+        bars.bars[n].strokeColor = None
+    d.add(bars)
+    if len(chart.series) > 1:
+        legend = Legend()
+        legend.x, legend.y = WIDTH_PT - 190, height - 4
+        legend.alignment = "right"
+        legend.columnMaximum = 1
+        legend.deltax = 90
+        legend.fontName, legend.fontSize = "Helvetica", 8
+        legend.colorNamePairs = [(HexColor(SERIES_COLOURS[n]), name) for n, (name, _) in enumerate(chart.series)]
+        d.add(legend)
+    return d
+
+
+def png(chart: Chart) -> bytes | None:
+    """The chart as a PNG, or None when reportlab's bitmap renderer is not installed."""
+    try:
+        from reportlab.graphics import renderPM
+
+        return renderPM.drawToString(drawing(chart), fmt="PNG", dpi=150)
+    except (ImportError, RuntimeError, AttributeError, OSError):
+        return None
+
+
+def as_rows(chart: Chart) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The chart's numbers as a table, for Word when no picture can be drawn."""
+    headers = ("", *(name for name, _ in chart.series))
+    rows = [(label, *(str(values[n]) for _, values in chart.series)) for n, label in enumerate(chart.labels)]
+    return headers, rows

@@ -1,0 +1,188 @@
+"""Word documents built on a board's template: styles looked up once, DRAFT in the header, page numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from interface_desktop.exports.blocks import Block
+from interface_desktop.exports.safe_write import ExportError
+from interface_desktop.paths import resource
+
+FALLBACKS = {"Attendee": "Normal", "Minute Line": "Normal", "Draft Marker": "Header",
+             "Minutes Table": "Table Grid", "Subtitle": "Normal", "Title": "Heading 1"}
+WORD_STYLES = {"title": "Title", "subtitle": "Subtitle", "h1": "Heading 1", "h2": "Heading 2", "para": "Normal",
+               "attendee": "Attendee", "small": "Normal", "labelled": "Minute Line"}
+FIELD_XML = ('<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>'
+             '<w:r {ns}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+             '<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r><w:r {ns}><w:t>1</w:t></w:r>'
+             '<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def default_template() -> Path:
+    return resource("templates", "minutes-template.docx")
+
+
+class WordDoc:
+    """A document opened from the template; content is added with style names only, never direct formatting."""
+
+    def __init__(self, template: Path | str | None = None):
+        from docx import Document
+        from docx.opc.exceptions import PackageNotFoundError
+
+        path = Path(template) if template else default_template()
+        try:
+            self.doc = Document(str(path))
+        except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+            raise ExportError(f"the Word template {path.name} cannot be opened as a .docx file ({exc})") from exc
+        self._styles: dict[str, object] = {}
+        self._clear_body()
+
+    def _clear_body(self) -> None:
+        """A board's template may carry sample text; its letterhead lives in the header, which is kept."""
+        from docx.oxml.ns import qn
+
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+
+    def style(self, name: str):  # noqa: ANN201 - a python-docx style
+        """Resolves a style once; a template without it falls back to a built-in one."""
+        if name not in self._styles:
+            styles = self.doc.styles
+            found = None
+            for candidate in (name, FALLBACKS.get(name), "Normal"):
+                if candidate is None:
+                    continue
+                try:
+                    found = styles[candidate]
+                    break
+                except KeyError:
+                    continue
+            self._styles[name] = found
+        return self._styles[name]
+
+    def _style_id(self, name: str) -> str | None:
+        style = self.style(name)
+        return style.style_id if style is not None else None
+
+    def para(self, text: str = "", style: str = "Normal"):  # noqa: ANN201 - a Paragraph
+        # The style id goes straight into the paragraph: python-docx's own lookup scans every style of the
+        # template for each paragraph, which dominates the time on long minutes.
+        p = self.doc.add_paragraph(text)
+        p._p.style = self._style_id(style)
+        return p
+
+    def paras(self, text: str, style: str = "Normal") -> None:
+        """One paragraph per line of the text, blank lines dropped."""
+        for line in text.splitlines():
+            if line.strip():
+                self.para(line.strip(), style)
+
+    def heading(self, text: str, level: int = 1):  # noqa: ANN201 - a Paragraph
+        return self.para(text, f"Heading {level}")
+
+    def labelled(self, label: str, text: str, style: str = "Minute Line"):  # noqa: ANN201 - a Paragraph
+        """'Decision: ...' with the label in the Strong character style."""
+        p = self.para("", style)
+        run = p.add_run(label)
+        run._r.style = self._strong_id()
+        p.add_run(" " + text)
+        return p
+
+    def _strong_id(self) -> str | None:
+        if "Strong" not in self._styles:
+            try:
+                self._styles["Strong"] = self.doc.styles["Strong"]
+            except KeyError:
+                self._styles["Strong"] = None
+        strong = self._styles["Strong"]
+        return strong.style_id if strong is not None else None
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths_cm: Sequence[float]) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Cm
+
+        table = self.doc.add_table(rows=len(rows) + 1, cols=len(headers))
+        style = self.style("Minutes Table")
+        if getattr(style, "type", None) == WD_STYLE_TYPE.TABLE:
+            table.style = style
+        widths = [Cm(w) for w in widths_cm]
+        for column, width in zip(table.columns, widths):
+            column.width = width
+        # Widths on the grid and the header row only: Word and LibreOffice take the rest from them, and
+        # setting every cell costs more than the rest of the table.
+        for cell, width in zip(table.rows[0].cells, widths):
+            cell.width = width
+        for values, row in zip([headers, *rows], table.rows):
+            for value, cell in zip(values, row.cells):
+                cell.text = value
+        # The header row repeats at the top of every page the table runs onto.
+        header = table.rows[0]._tr.get_or_add_trPr()
+        header.append(OxmlElement("w:tblHeader"))
+        header.find(qn("w:tblHeader")).set(qn("w:val"), "true")
+
+    def render(self, blocks: Sequence[Block]) -> None:
+        for block in blocks:
+            if block.kind == "table":
+                self.table(block.headers, block.rows, block.widths)
+            elif block.kind == "labelled":
+                self.labelled(block.label, block.text)
+            elif block.kind == "pagebreak":
+                self.doc.add_page_break()
+            elif block.kind == "chart":
+                self.chart(block)
+            else:
+                self.para(block.text, WORD_STYLES[block.kind])
+
+    def chart(self, block: Block) -> None:
+        """The chart as a picture when it can be drawn, otherwise its figures as a table."""
+        import io
+
+        from docx.shared import Cm
+
+        from interface_desktop.exports.charts import as_rows, png
+
+        picture = png(block.chart)
+        if picture is not None:
+            self.doc.add_picture(io.BytesIO(picture), width=Cm(16))
+            return
+        self.para(block.chart.title, "Heading 2")
+        headers, rows = as_rows(block.chart)
+        self.table(headers, rows, [8.0] + [3.0] * (len(headers) - 1))
+
+    def header_marker(self, text: str) -> None:
+        """The DRAFT marker: its own paragraph at the top of every page's header."""
+        header = self.doc.sections[0].header
+        header.is_linked_to_previous = False
+        first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        first.insert_paragraph_before(text, style=self.style("Draft Marker"))
+
+    def ensure_page_numbers(self) -> None:
+        """A template whose footer has no page field gets 'Page X of Y' added."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        footer = self.doc.sections[0].footer
+        if "PAGE" in "".join(footer._element.xpath(".//w:instrText/text() | .//w:fldSimple/@w:instr")):
+            return
+        p = footer.add_paragraph(style=self.style("Footer"))
+        ns = nsdecls("w")
+        p.add_run("Page ")
+        for child in parse_xml(f"<w:p {ns}>{FIELD_XML.format(ns=ns, code='PAGE')}</w:p>"):
+            p._p.append(child)
+        p.add_run(" of ")
+        for child in parse_xml(f"<w:p {ns}>{FIELD_XML.format(ns=ns, code='NUMPAGES')}</w:p>"):
+            p._p.append(child)
+
+    def finish(self, path: Path, *, title: str, draft: bool, marker: str = "DRAFT") -> None:
+        props = self.doc.core_properties
+        props.title = title
+        props.author = "Interface Desktop"
+        if draft:
+            self.header_marker(marker)
+        self.ensure_page_numbers()
+        self.doc.save(str(path))

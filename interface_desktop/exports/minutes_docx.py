@@ -1,0 +1,102 @@
+"""Word minutes: the group's name, who was there, numbered items with decisions and actions, the action table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interface_desktop.exports.blocks import Block, table_block, text_blocks
+from interface_desktop.exports.docx_styles import WordDoc
+from interface_desktop.exports.safe_write import write_file
+from interface_desktop.exports.text import held_line, hhmm, long_date, person_text, short_date
+from interface_desktop.services.documents import ActionLine, ItemDoc, MinutesDoc, PersonLine
+
+ACTION_HEADERS = ("No.", "Action", "Lead", "Due", "Status")
+ACTION_WIDTHS = (1.2, 7.6, 3.4, 2.3, 2.1)
+DRAFT_MARKER = "DRAFT - subject to approval by the group"
+
+
+def action_text(action: ActionLine) -> str:
+    who = action.owner or "lead to be confirmed"
+    due = f" by {short_date(action.due_on)}" if action.due_on else ""
+    return f"{action.description} ({who}{due})"
+
+
+def next_meeting_text(doc: MinutesDoc) -> str:
+    if doc.next_meeting is None:
+        return "The date of the next meeting is to be confirmed."
+    where = f", {doc.next_venue}" if doc.next_venue else ""
+    return f"The next meeting will be held on {long_date(doc.next_meeting)} at {hhmm(doc.next_meeting)}{where}."
+
+
+def _names(people: tuple[PersonLine, ...]) -> str:
+    names = [p.name for p in people]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _people(heading: str, people: tuple[PersonLine, ...], empty: str | None) -> list[Block]:
+    if not people and empty is None:
+        return []
+    lines = [person_text(p.name, p.role, p.organisation, p.is_chair) for p in people] or [empty or ""]
+    return [Block("h2", heading)] + [Block("attendee", line) for line in lines]
+
+
+def _declarations(doc: MinutesDoc) -> list[Block]:
+    if not doc.declarations:
+        return [Block("para", "No declarations of interest were made.")]
+    return [Block("labelled", text, label=f"{name}:") for name, text in doc.declarations]
+
+
+def _item(item: ItemDoc, doc: MinutesDoc) -> list[Block]:
+    heading = f"{item.number}\t{item.title}"
+    blocks = [Block("h1", f"{heading} ({item.issue_reference})" if item.issue_reference else heading)]
+    blocks += text_blocks(item.discussion)
+    title, silent = item.title.lower(), not item.discussion.strip()
+    if "apologies" in title and silent and doc.apologies:
+        blocks.append(Block("para", "Apologies were received from " + _names(doc.apologies) + "."))
+    if "declaration" in title and (silent or doc.declarations):
+        blocks += _declarations(doc)
+    if "next meeting" in title and silent:
+        blocks.append(Block("para", next_meeting_text(doc)))
+    blocks += [Block("labelled", paper, label="Paper:") for paper in item.papers]
+    blocks += [Block("labelled", decision, label="Decision:") for decision in item.decisions]
+    blocks += [Block("labelled", action_text(a), label=f"Action {a.number}:") for a in item.actions]
+    return blocks
+
+
+def minutes_blocks(doc: MinutesDoc) -> list[Block]:
+    """The minutes as blocks: the Word file and the meeting pack's 'previous minutes' share them."""
+    head = doc.head
+    blocks = [Block("title", head.group_name), Block("subtitle", held_line(head.starts_at, head.venue, head.call_link))]
+    blocks += _people("Present", doc.present, "None recorded")
+    blocks += _people("In attendance", doc.in_attendance, None)
+    blocks += _people("Apologies", doc.apologies, "None")
+    if doc.quorate is not None:
+        blocks.append(Block("para", "The meeting was quorate." if doc.quorate else "The meeting was not quorate."))
+    titles = " ".join(i.title.lower() for i in doc.items)
+    if "declaration" not in titles:
+        blocks += [Block("h2", "Declarations of interest"), *_declarations(doc)]
+    for item in doc.items:
+        blocks += _item(item, doc)
+    if "next meeting" not in titles:
+        blocks += [Block("h1", "Date of next meeting"), Block("para", next_meeting_text(doc))]
+    blocks.append(Block("h1", "Actions agreed at this meeting"))
+    if doc.actions:
+        blocks.append(table_block(ACTION_HEADERS, [
+            (a.number, a.description, a.owner or "To be confirmed", short_date(a.due_on), a.status)
+            for a in doc.actions], ACTION_WIDTHS))
+    else:
+        blocks.append(Block("para", "No actions were agreed."))
+    if not doc.is_draft and doc.approved_on:
+        blocks.append(Block("para", f"These minutes were approved by the group on {short_date(doc.approved_on)}."))
+    return blocks
+
+
+def build(doc: MinutesDoc, path: Path, *, template: Path | str | None = None) -> None:
+    word = WordDoc(template)
+    word.render(minutes_blocks(doc))
+    word.finish(path, title=f"{doc.head.group_name}: minutes of {short_date(doc.head.starts_at)}",
+                draft=doc.is_draft, marker=DRAFT_MARKER)
+
+
+def export(doc: MinutesDoc, target: Path | str, *, template: Path | str | None = None) -> Path:
+    return write_file(target, lambda temp: build(doc, temp, template=template))
