@@ -83,7 +83,11 @@ def read_version() -> str:
 
 def app_datas() -> list[tuple[str, str]]:
     """Resources and Alembic migrations (read from disk at run time, so they ship as files)."""
+    from PyInstaller.utils.hooks import collect_data_files
+
     datas = [(str(PACKAGE / "resources"), "interface_desktop/resources")]
+    # renderPM draws the report's chart pictures and needs reportlab's Type 1 fonts for their text.
+    datas += collect_data_files("reportlab", subdir="fonts")
     migrations = PACKAGE / "db" / "migrations"
     for source in sorted(migrations.rglob("*")):
         if source.suffix in {".py", ".mako"} and "__pycache__" not in source.parts:
