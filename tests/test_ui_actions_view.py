@@ -36,15 +36,15 @@ def test_text_filter_is_debounced_and_narrows_the_table(qtbot, db):
     assert view.model.rowCount() == 6
     qtbot.keyClicks(view.filters.text, "number 3")
     assert view.model.rowCount() == 6  # not yet: the filter waits for typing to pause
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=15000)
     assert view.model.action_at(0).description == "Action number 3"
     assert view.current_action() == view.model.action_at(0)  # chosen, so the side panel shows it
     assert "1 action" in view.count_label.text()
     view.filters.owner.setCurrentIndex(view.filters.owner.findData(rec.gp_id))
-    qtbot.waitUntil(lambda: not view.model.loading, timeout=2000)
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=15000)
     assert view.model.rowCount() == 1
     view.filters.clear.click()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=2000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=15000)
 
 
 def test_inline_status_change_with_the_combo(qtbot, db):
@@ -108,7 +108,7 @@ def test_only_the_latest_search_is_shown(qtbot, db):
         view.filters.text.setText(text)
         view.filters.timer.stop()
         view.filters.changed.emit()
-    qtbot.waitUntil(lambda: not view.model.loading, timeout=2000)
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=15000)
     view.tasks.wait()
     qtbot.wait(50)
     assert [a.description for a in view.model.rows_loaded()] == ["Action number 2"]
@@ -120,7 +120,7 @@ def test_lazy_table_grows_as_it_scrolls(qtbot, db):
     pages = []
     view.model.rowsInserted.connect(lambda parent, first, last: pages.append(last - first + 1))
     view.filters.changed.emit()
-    qtbot.waitUntil(lambda: not view.model.loading, timeout=3000)
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=15000)
     view.table.scrollToBottom()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 30, timeout=3000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 30, timeout=15000)
     assert pages and set(pages) == {10} and not view.model.canFetchMore()

@@ -63,7 +63,7 @@ def test_activity_log_filters_and_shows_the_average(qtbot, db):
     assert view.model.index(0, COL_FEEDBACK).data() == "3.0 / 5 from 1"
     view.filters.reset()
     qtbot.keyClicks(view.filters.text, "shared")
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=15000)
 
 
 def test_model_without_widgets(db, qapp):

@@ -104,7 +104,7 @@ def test_log_filters_and_delete(qtbot, db, monkeypatch):
     view.filters.category.setCurrentIndex(view.filters.category.findData("letters"))
     assert [i.id for i in view.model.rows()] == [rec.issue_id]
     qtbot.keyClicks(view.filters.text, "fit")
-    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=15000)
     view.filters.reset()
     view.table.select_id(other.id)
     QTimer.singleShot(0, lambda: _click_delete())

@@ -53,7 +53,7 @@ def test_people_page_lists_members_and_filters(qtbot, db):
     view.members_only.setChecked(False)
     assert view.model.rowCount() == 3
     qtbot.keyClicks(view.filters.text, "leith")
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=15000)
     assert view.model.index(0, COL_GROUPS).data() == "Lothian Interface Group (member)"
 
 

@@ -33,7 +33,7 @@ def test_drop_a_file_then_open_it(qtbot, db, monkeypatch, tmp_path):
     drop = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
                       Qt.KeyboardModifier.NoModifier)
     view.dropEvent(drop)
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=15000)
     stored = view.model.rows()[0]
     assert stored.title == "Discharge letter audit 2026" and stored.kind == "paper"
     assert stored.group_id == rec.group_id
@@ -42,7 +42,7 @@ def test_drop_a_file_then_open_it(qtbot, db, monkeypatch, tmp_path):
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())) or True)
     view.table.select_id(stored.id)
     view.open_resource()
-    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    qtbot.waitUntil(lambda: bool(opened), timeout=15000)
     assert opened[0].name == paper.name and opened[0].read_bytes() == b"%PDF-1.4 audit"
     assert "Opened" in view.status.text()
 
@@ -53,7 +53,7 @@ def test_oversized_or_missing_file_reports_and_adds_nothing(qtbot, db, monkeypat
     monkeypatch.setattr("interface_desktop.ui.views.resources_view.show_error",
                         lambda parent, title, exc: errors.append(str(exc)))
     view.add_files([tmp_path / "gone.docx"])
-    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    qtbot.waitUntil(lambda: bool(errors), timeout=15000)
     assert "gone.docx" in errors[0] and view.model.rowCount() == 0
 
 
@@ -67,7 +67,7 @@ def test_template_into_the_library_and_save_a_copy(qtbot, db, monkeypatch, tmp_p
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     view.table.select_id(view.model.rows()[0].id)
     view.save_copy()
-    qtbot.waitUntil(target.exists, timeout=5000)
+    qtbot.waitUntil(target.exists, timeout=15000)
     assert target.read_bytes() == rec.runner.call(files.read_resource, view.model.rows()[0].id)[1]
 
 

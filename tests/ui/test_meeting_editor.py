@@ -64,7 +64,7 @@ def test_papers_attach_link_and_open_a_copy(opened, qtbot, runner, tmp_path, mon
     source = tmp_path / "Discharge audit.pdf"
     source.write_bytes(b"%PDF-1.4 audit")
     papers.attach_files([source])
-    qtbot.waitUntil(lambda: papers.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: papers.model.rowCount() == 1, timeout=15000)
     [paper] = runner.call(files.list_papers, first.id)
     assert paper.title == "Discharge audit"
     papers.table.selectRow(0)
@@ -90,7 +90,7 @@ def test_attaching_an_unreadable_file_says_which_and_adds_nothing(opened, qtbot,
     good = tmp_path / "agenda.docx"
     good.write_bytes(b"docx")
     view.editor.papers.attach_files([good, tmp_path / "missing.pdf"])
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=15000)
     assert "missing.pdf" in shown[0]
     assert runner.call(files.list_papers, first.id) == []
 

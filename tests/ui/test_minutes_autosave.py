@@ -47,7 +47,7 @@ def test_minutes_save_themselves_when_typing_pauses(qtbot, make_window, runner, 
     tab = _open_minutes(make_window(), meeting.id)
     qtbot.keyClicks(tab.discussion, "Noted.")
     item_id = tab.current.id
-    qtbot.waitUntil(lambda: runner.call(agenda.get_agenda_item, item_id).discussion == "Noted.", timeout=4000)
+    qtbot.waitUntil(lambda: runner.call(agenda.get_agenda_item, item_id).discussion == "Noted.", timeout=8000)
     assert "saved" in tab.save_state_label.text()
 
 
