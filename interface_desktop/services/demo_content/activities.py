@@ -59,7 +59,7 @@ ACTIVITIES: list[dict] = [
         feedback=[(4, "primary", "Clear and practical."), (5, "primary", "Good to put faces to names."),
                   (3, "primary", "Too short for questions."), (4, "other", "Well organised.")]),
     _activity(
-        "lothian", "shared_learning", "Autumn shared learning evening: cases from the interface", 7,
+        "lothian", "shared_learning", "Autumn shared learning evening: cases from the interface", 4,
         location="Education Centre, Braidburn General Hospital",
         description="An evening event for GPs and hospital doctors with three case-based workshops built on this "
                     "year's interface issues and significant events.",
