@@ -41,4 +41,5 @@ def _daily_backup(window, runner: ServiceRunner) -> None:  # noqa: ANN001 - the 
     def failed(exc: Exception) -> None:
         window.signals.status_message.emit(f"Today's automatic backup could not be written: {exc}")
 
-    window.tasks.start("Backing up the database…", runner.maintenance.daily_backup, lambda _info: None, failed)
+    window.tasks.start("Backing up the database…", runner.maintenance.daily_backup,
+                       lambda _info: window.signals.backups_changed.emit(), failed)

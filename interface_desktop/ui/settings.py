@@ -8,7 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from interface_desktop.paths import SETTINGS_FILENAME, app_paths  # noqa: F401 - SETTINGS_FILENAME is used via here
+from interface_desktop.paths import (  # noqa: F401 - SETTINGS_FILENAME is used via here
+    SETTINGS_FILENAME, app_paths, set_preferred_backup_dir,
+)
 
 
 @dataclass(frozen=True)
@@ -66,3 +68,13 @@ def value(setting: Setting, settings: QSettings | None = None) -> Any:
 
 def set_value(setting: Setting, new: Any, settings: QSettings | None = None) -> None:
     (settings or store()).setValue(setting.key, new)
+
+
+# The backup folder is read before Qt starts (by the composition root and the command line), so it is kept
+# in its own small file beside this INI file rather than as a QSettings key.
+def set_backup_folder(folder: Path | None) -> None:
+    set_preferred_backup_dir(_settings_dir(), folder)
+
+
+def _settings_dir() -> Path:
+    return Path(store().fileName()).parent
