@@ -18,8 +18,11 @@ _SEP = r"[ \-\u00a0]"
 # longer digit runs stay out.
 _BEFORE = r"(?<![\d+])(?<!\d[ \-\u00a0])(?<!\(0\))(?<!\(0\)[ \u00a0])"
 _AFTER = r"(?!\d)(?![ \-\u00a0]\d)"
+# The look-ahead for a digit comes first so the look-behinds run only where a number can start (they
+# cost most of the time on a long paragraph).
 _NUMBER = re.compile(
-    _BEFORE
+    r"(?=\d)"
+    + _BEFORE
     + r"(?:(?P<together>\d{10})"
     + rf"|(?P<six_four>\d{{6}}{_SEP}\d{{4}})"
     + rf"|(?P<three_three_four>\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}))"
