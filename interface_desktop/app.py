@@ -74,14 +74,17 @@ PROBLEM_TITLES = {
 }
 
 
-def open_for_gui(explicit: str | None, paths: AppPaths) -> Database | None:
-    """Open the database, asking the user what to do about problems; None when they chose to quit."""
+def open_for_gui(explicit: str | None, paths: AppPaths) -> tuple[Database, str] | None:
+    """Open the database, asking the user what to do about problems; None when they chose to quit.
+
+    Returns the database and, when the user chose to open it read-only, why (for the window's banner).
+    """
     from interface_desktop.ui import startup_problem_dialog as dialog
 
-    read_only = False
+    read_only, why = False, ""
     while True:
         try:
-            return open_app_database(explicit, paths=paths, read_only=read_only, defer_daily_backup=True)
+            return open_app_database(explicit, paths=paths, read_only=read_only, defer_daily_backup=True), why
         except health.StartupProblem as problem:
             backup = problem.backup.describe() if problem.backup else None
             choice = dialog.ask(PROBLEM_TITLES.get(problem.kind, "The database cannot be opened"),
@@ -90,8 +93,11 @@ def open_for_gui(explicit: str | None, paths: AppPaths) -> Database | None:
             if choice == dialog.RESTORE and problem.backup is not None:
                 maintenance.restore_database(problem.db_file, problem.backup.path, paths.backup_dir)
                 continue
+            why = problem.problem.message
         except lock.DatabaseInUse as in_use:
             choice = dialog.ask("The database is in use", str(in_use), offer_read_only=True)
+            why = (f"the database is in use by {in_use.holder.describe()}" if in_use.holder
+                   else "another copy of Interface Desktop is opening the database")
         if choice != dialog.READ_ONLY:
             return None
         read_only = True
@@ -103,11 +109,13 @@ def run_gui(args: argparse.Namespace) -> int:
     from interface_desktop.ui.settings import SETTINGS_FILENAME
 
     paths = with_backup_dir(app_paths(), getattr(args, "backup_dir", None))
-    db = open_for_gui(getattr(args, "db", None), paths)
-    if db is None:
+    opened = open_for_gui(getattr(args, "db", None), paths)
+    if opened is None:
         return 1
+    db, why_read_only = opened
     try:
         runner = ServiceRunner(db.session_scope, location=str(db.file or db.url), read_only=db.read_only,
+                               read_only_reason=why_read_only,
                                maintenance=maintenance.Maintenance(db, paths.backup_dir))
         return run(runner, exit_after_start=bool(getattr(args, "exit_after_start", False)),
                    settings_file=paths.settings_dir / SETTINGS_FILENAME)

@@ -24,3 +24,7 @@ class NotFoundError(ServiceError):
 
 class LockedError(ServiceError):
     """The record may not be changed in its current state (e.g. approved minutes)."""
+
+
+class ReadOnlyError(ServiceError):
+    """The database is open read-only here, so a change could not be saved."""

@@ -20,7 +20,7 @@ from interface_desktop.db.models import (
     Meeting,
     PrivacyException,
 )
-from interface_desktop.privacy import find_identifiers, finding_digest
+from interface_desktop.privacy import Finding, find_identifiers, finding_digest, redact
 from interface_desktop.services.common import get_or_raise, os_user
 from interface_desktop.services.errors import ValidationError
 
@@ -111,8 +111,6 @@ def accept_finding(session: Session, *, entity: str, entity_id: int, field: str,
     if not reason.strip():
         raise ValidationError({"reason": "say why this identifier must stay in the record"})
     get_or_raise(session, TEXT_FIELDS[entity][0], entity_id, entity.replace("_", " "))
-    from interface_desktop.privacy import Finding
-
     digest = finding_digest(Finding(kind, 0, len(text), text))
     exists = session.scalar(select(PrivacyException).where(
         PrivacyException.entity == entity, PrivacyException.entity_id == entity_id,
@@ -136,3 +134,22 @@ def privacy_findings_for_export(session: Session, records: Iterable[tuple[str, i
         if entity in TEXT_FIELDS:
             found += scan(session, entities=[entity], ids=ids, unresolved_only=True)
     return found
+
+
+def unresolved_in_texts(session: Session, *, entity: str, entity_id: int | None,
+                        texts: dict[str, str]) -> list[RecordFinding]:
+    """Findings in text about to be saved (field -> text) that no recorded exception of the record covers."""
+    accepted = _exceptions(session, entity) if entity_id else {}
+    found: list[RecordFinding] = []
+    for field, text in texts.items():
+        if field in fields_checked(entity):
+            found += [f for f in findings_in(entity, entity_id or 0, field, text, accepted) if not f.accepted]
+    return found
+
+
+def redact_texts(session: Session, *, entity: str, entity_id: int | None, texts: dict[str, str]) -> dict[str, str]:
+    """The same texts with every unresolved finding replaced by its marker, e.g. [CHI removed]."""
+    by_field: dict[str, list[Finding]] = {}
+    for f in unresolved_in_texts(session, entity=entity, entity_id=entity_id, texts=texts):
+        by_field.setdefault(f.field, []).append(Finding(f.kind, f.start, f.end, f.text))
+    return {field: redact(text, by_field[field]) if field in by_field else text for field, text in texts.items()}

@@ -22,5 +22,7 @@ class AppSignals(QObject):
     # Ask for a document: (what, id). what: "minutes", "agenda", "pack", "ics" (id = meeting id),
     # "sea" (id = issue id), "actions" (id = group id or 0), "report" (id = group id or 0).
     export_requested = Signal(str, int)
+    # Show the audit trail of one record: (kind, id); kinds as in KINDS.
+    history_requested = Signal(str, int)
     # A backup was written or the backup folder changed: the status bar shows the latest backup again.
     backups_changed = Signal()

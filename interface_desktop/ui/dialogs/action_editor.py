@@ -40,7 +40,13 @@ class ActionEditor(RecordDialog):
             set_combo_data(self.status, action.status)
             set_combo_data(self.issue, action.issue_id)
         self.track(form)
-        self.lay_out(form, size=(560, 380))
+        # Actions name members of the group by design, so titled names are not flagged here.
+        self.watch_identifiers(("description",), names=False)
+        self.lay_out(form, size=(560, 400))
+
+    def history_key(self) -> tuple[str, int] | None:
+        record = self.saved or self.action
+        return ("action", record.id) if record else None
 
     def _load_issues(self) -> None:
         found = self.runner.call(issues.list_issues, IssueFilter(group_id=self.group.currentData()))

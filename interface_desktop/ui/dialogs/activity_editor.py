@@ -35,6 +35,7 @@ class ActivityEditor(RecordDialog):
         self.tabs.addTab(self.participants, "&Participants and reflections")
         self.tabs.addTab(self.feedback, "Feed&back")
         self._load(activity)
+        self.watch_identifiers(("description", "outcomes", "follow_ups"), names=False)
         self.lay_out(self.tabs, size=(780, 680))
 
     def _form(self, group_id: int | None, kind: str) -> FieldForm:
@@ -87,6 +88,9 @@ class ActivityEditor(RecordDialog):
         if self.saved is not None:
             self.activity = self.saved
         return self.saved is not None
+
+    def history_key(self) -> tuple[str, int] | None:
+        return ("activity", self.activity.id) if self.activity else None
 
     def after_apply(self) -> None:
         self.setWindowTitle(self.activity.title)

@@ -41,6 +41,9 @@ class GroupEditor(RecordDialog):
         self._load(group)
         self.lay_out(self.tabs, size=(760, 680))
 
+    def history_key(self) -> tuple[str, int] | None:
+        return ("group", self.group.id) if self.group else None
+
     def _form(self) -> FieldForm:
         form = FieldForm()
         self.name = form.add("name", "&Name:", QLineEdit(placeholderText="e.g. Lothian Primary/Secondary Care "

@@ -19,11 +19,14 @@ from interface_desktop.ui.dialogs.record_dialog import FieldForm, RecordDialog
 from interface_desktop.ui.forms import (
     date_edit, date_value, fill_combo, scrolled, set_combo_data, set_date, text_box,
 )
+from interface_desktop.ui.privacy_prompt import Decision, check_before_save
 from interface_desktop.ui.vocab import SECTOR_LABELS
 
 NES_HEADINGS = (("what_happened", "What &happened?"), ("why", "&Why did it happen?"),
                 ("learned", "What has been &learned?"), ("changed", "What has been &changed?"))
 RISK_GRADES = ("1 - very low", "2 - low", "3 - moderate", "4 - high", "5 - very high")
+NARRATIVE = ("description", "impact", "resolution", "learning")
+SEA_TEXT = ("what_happened", "why", "learned", "changed", "impact", "contributory_factors", "learning_needs")
 
 
 class IssueEditor(RecordDialog):
@@ -53,7 +56,11 @@ class IssueEditor(RecordDialog):
         self.heading.setStyleSheet("font-weight: bold;")
         self.heading.setWordWrap(True)
         self._load(issue)
+        self.watch_identifiers(NARRATIVE + tuple("sea_" + name for name in SEA_TEXT), names=True)
         self.lay_out(self.heading, self.tabs, size=(820, 760))
+
+    def history_key(self) -> tuple[str, int] | None:
+        return ("issue", self.issue.id) if self.issue else None
 
     def _issue_form(self, group_id: int | None) -> FieldForm:
         form = FieldForm()
@@ -136,8 +143,7 @@ class IssueEditor(RecordDialog):
         if issue.sea is not None:
             sea, fields = issue.sea, self.sea_form.fields
             set_date(fields["sea_event_on"], sea.event_on)
-            for name in ("what_happened", "why", "learned", "changed", "impact", "contributory_factors",
-                         "learning_needs"):
+            for name in SEA_TEXT:
                 self._text("sea_" + name, self.sea_form).setPlainText(getattr(sea, name))
             set_combo_data(fields["sea_harm"], sea.harm or "")
             set_combo_data(fields["sea_risk_grade"], sea.risk_grade or 0)
@@ -153,36 +159,62 @@ class IssueEditor(RecordDialog):
 
     def sea_fields(self) -> dict:
         fields = self.sea_form.fields
-        values = {name: self._text("sea_" + name, self.sea_form).toPlainText()
-                  for name in ("what_happened", "why", "learned", "changed", "impact", "contributory_factors",
-                               "learning_needs")}
+        values = {name: self._text("sea_" + name, self.sea_form).toPlainText() for name in SEA_TEXT}
         values.update(event_on=date_value(fields["sea_event_on"]), harm=fields["sea_harm"].currentData() or None,
                       risk_grade=fields["sea_risk_grade"].currentData() or None)
         return values
 
-    def save(self) -> bool:
-        self.saved = self.run_service(self._store)
-        if self.saved is not None:
-            self.issue = self.saved
-        return self.saved is not None
+    def checked_texts(self) -> dict[str, str]:
+        """The free text checked for patient identifiers before saving, by field."""
+        texts = {"title": self.title.text()}
+        texts.update({name: self._text(name).toPlainText() for name in NARRATIVE})
+        if self.has_sea.isChecked():
+            texts.update({"sea_" + name: self._text("sea_" + name, self.sea_form).toPlainText() for name in SEA_TEXT})
+        return texts
 
-    def _store(self) -> IssueDTO:
-        """Issue, outcome and SEA are saved together or not at all."""
-        outcome = dict(resolution=self._text("resolution").toPlainText(),
-                       learning=self._text("learning").toPlainText(), shared=self.shared.isChecked())
+    def _field_widget(self, name: str) -> QWidget:
+        return self.title if name == "title" else (self.sea_form if name.startswith("sea_") else self.form).fields[name]
+
+    def save(self) -> bool:
+        """Possible identifiers are asked about first; what the user typed stays in the form if anything fails."""
+        texts = self.checked_texts()
+        labels = {name: self._field_widget(name).accessibleName() for name in texts}
+        decision = check_before_save(self, self.runner, "interface_issue", self.issue.id if self.issue else None,
+                                     texts, labels)
+        if decision is None:
+            return False
+        self.saved = self.run_service(self._store, decision)
+        if self.saved is None:
+            return False
+        self.issue = self.saved
+        for name, text in decision.texts.items():  # show the redacted text that was stored
+            widget = self._field_widget(name)
+            if isinstance(widget, QLineEdit) and widget.text() != text:
+                widget.setText(text)
+            elif isinstance(widget, QPlainTextEdit) and widget.toPlainText() != text:
+                widget.setPlainText(text)
+        return True
+
+    def _store(self, decision: Decision) -> IssueDTO:
+        """Issue, outcome, SEA and any identifiers kept with a reason are saved together or not at all."""
+        texts = decision.texts
+        fields = {name: texts.get(name, value) for name, value in self.issue_fields().items()}
+        outcome = dict(resolution=texts["resolution"], learning=texts["learning"], shared=self.shared.isChecked())
         with self.runner.scope() as session:
             if self.issue is None:
-                issue = issues.create_issue(session, group_id=self.group.currentData(), **self.issue_fields())
+                issue = issues.create_issue(session, group_id=self.group.currentData(), **fields)
             else:
-                issue = issues.update_issue(session, self.issue.id, **self.issue_fields())
+                issue = issues.update_issue(session, self.issue.id, **fields)
             issue = issues.update_issue(session, issue.id, **outcome)
             if self.has_sea.isChecked():
+                sea = {name: texts.get("sea_" + name, value) for name, value in self.sea_fields().items()}
                 try:
-                    issue = issues.save_sea(session, issue.id, **self.sea_fields())
+                    issue = issues.save_sea(session, issue.id, **sea)
                 except ValidationError as exc:
                     raise ValidationError({"sea_" + k: v for k, v in exc.errors.items()}) from exc
             elif issue.sea is not None:
                 issue = issues.remove_sea(session, issue.id)
+            decision.record(session, issue.id)
             return issue
 
     def after_apply(self) -> None:

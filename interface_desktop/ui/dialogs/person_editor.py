@@ -30,6 +30,9 @@ class PersonEditor(RecordDialog):
         set_combo_data(self.group, group_id)
         self.lay_out(form, self.memberships, size=(620, 720))
 
+    def history_key(self) -> tuple[str, int] | None:
+        return ("person", self.person.id) if self.person else None
+
     def _form(self) -> FieldForm:
         form = FieldForm()
         self.name = form.add("name", "&Name:", QLineEdit(placeholderText="e.g. Dr Ann Smith"))

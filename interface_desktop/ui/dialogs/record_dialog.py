@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractButton, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QMessageBox, QPlainTextEdit, QSpinBox, QTextEdit, QVBoxLayout, QWidget,
+    QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from interface_desktop.services.errors import ServiceError, ValidationError
+from interface_desktop.ui.privacy_highlighter import PrivacyWatch
+from interface_desktop.ui.read_only import EDITOR_PROPERTY, SAFE_PROPERTY
 
 
 def error_label() -> QLabel:
@@ -43,6 +45,7 @@ class FieldForm(QWidget):
         self.layout_ = QFormLayout(self)
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.columns: dict[str, QVBoxLayout] = {}
 
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -58,16 +61,28 @@ class FieldForm(QWidget):
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         self.fields[name] = widget
         self.errors[name] = error
+        self.columns[name] = column
         return widget
+
+    def add_note(self, name: str, note: QWidget) -> None:
+        """A line under a field's input (and its error), e.g. what the identifier check found."""
+        self.columns[name].addWidget(note)
 
 
 class RecordDialog(QDialog):
-    """Subclasses build `self.form`, then implement `save() -> bool` (True when stored)."""
+    """Subclasses build `self.form`, then implement `save() -> bool` (True when stored).
+
+    Those that override `history_key()` get a "History…" button; `watch_identifiers()` marks possible
+    patient identifiers in free-text fields as the user types.
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None, *, apply: bool = False):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setProperty(EDITOR_PROPERTY, True)
         self.dirty = False
+        self.history_button: QPushButton | None = None
+        self.privacy_notes: dict[str, PrivacyWatch] = {}
         self.general_error = error_label()
         buttons = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         self.buttons = QDialogButtonBox(buttons | QDialogButtonBox.StandardButton.Apply if apply else buttons)
@@ -90,8 +105,41 @@ class RecordDialog(QDialog):
             column.addWidget(part, 1 if part is parts[-1] else 0)
         column.addWidget(self.general_error)
         column.addWidget(self.buttons)
+        if type(self).history_key is not RecordDialog.history_key:
+            self.history_button = self.buttons.addButton("&History…", QDialogButtonBox.ButtonRole.HelpRole)
+            self.history_button.setProperty(SAFE_PROPERTY, True)
+            self.history_button.setToolTip("Every recorded change to this record: who, when, old and new values")
+            self.history_button.clicked.connect(self.show_history)
+            self._update_history_button()
         self.dirty = False
         self.resize(*size)
+
+    # -- history --------------------------------------------------------------------------------
+    def history_key(self) -> tuple[str, int] | None:
+        """(kind, id) of the stored record, or None while it is new."""
+        return None
+
+    def _update_history_button(self) -> None:
+        if self.history_button is not None:
+            self.history_button.setEnabled(self.history_key() is not None)
+
+    def show_history(self) -> None:
+        from interface_desktop.ui.history_dialog import HistoryDialog
+
+        key = self.history_key()
+        if key is not None:
+            self.history_dialog = HistoryDialog(self.runner, *key, self)
+            self.history_dialog.open()
+
+    # -- patient identifiers ----------------------------------------------------------------------
+    def watch_identifiers(self, fields: tuple[str, ...], *, names: bool) -> None:
+        """Highlight findings in these free-text fields, with a note under each naming what was found."""
+        for form in self._forms:
+            for name in fields:
+                widget = form.fields.get(name)
+                if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+                    self.privacy_notes[name] = PrivacyWatch(widget, names=names)
+                    form.add_note(name, self.privacy_notes[name].note)
 
     def mark_dirty(self, *_: object) -> None:
         self.dirty = True
@@ -137,6 +185,7 @@ class RecordDialog(QDialog):
         if self.save():
             self.dirty = False
             self.after_apply()
+            self._update_history_button()
             return True
         return False
 

@@ -62,15 +62,17 @@ class MeetingCommands(QObject):
     def set_meeting(self, meeting: MeetingDTO | None) -> None:
         self.meeting = meeting
         has = meeting is not None
-        live = has and meeting.status != "cancelled"
+        # A read-only window shows the meeting and its documents; the commands that change it stay off.
+        writable = has and not self.runner.read_only
+        live = writable and meeting.status != "cancelled"
         self.mark_held.setEnabled(live and meeting.status == "planned")
         self.circulate.setEnabled(live and meeting.minutes_status == "draft")
         self.approve.setEnabled(live and meeting.minutes_status != "approved")
-        self.unlock.setEnabled(has and meeting.locked)
-        self.relock.setEnabled(has and meeting.minutes_status == "approved" and meeting.minutes_unlocked)
+        self.unlock.setEnabled(writable and meeting.locked)
+        self.relock.setEnabled(writable and meeting.minutes_status == "approved" and meeting.minutes_unlocked)
         self.unlock.setVisible(not (has and self.relock.isEnabled()))
         self.relock.setVisible(self.relock.isEnabled())
-        self.next_meeting.setEnabled(has)
+        self.next_meeting.setEnabled(writable)
         for action in self.exports.values():
             action.setEnabled(has)
 

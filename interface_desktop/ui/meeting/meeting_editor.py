@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QToolBar, QToolButton, QVBoxLayout,
     QWidget,
@@ -19,6 +20,7 @@ from interface_desktop.ui.meeting.commands import MeetingCommands
 from interface_desktop.ui.meeting.details_tab import DetailsTab
 from interface_desktop.ui.meeting.minutes_tab import MinutesTab
 from interface_desktop.ui.meeting.papers_tab import PapersTab
+from interface_desktop.ui.read_only import EDITOR_PROPERTY
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.vocab import MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS
@@ -29,10 +31,14 @@ TAB_DETAILS, TAB_ATTENDANCE, TAB_AGENDA, TAB_MINUTES, TAB_PAPERS = range(5)
 class MeetingEditor(QWidget):
     def __init__(self, runner: ServiceRunner, signals: AppSignals, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setProperty(EDITOR_PROPERTY, True)
         self.runner = runner
         self.signals = signals
         self.meeting: MeetingDTO | None = None
         self.commands: MeetingCommands | None = None
+        self.history_action = QAction("&History…", self)
+        self.history_action.setToolTip("Every recorded change to this meeting: who, when, old and new values")
+        self.history_action.triggered.connect(self._show_history)
         self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -101,6 +107,7 @@ class MeetingEditor(QWidget):
         button = self.command_bar.widgetForAction(documents)
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.command_bar.addAction(self.history_action)
 
     # -- loading --------------------------------------------------------------------------------
     def load(self, meeting_id: int) -> None:
@@ -173,6 +180,10 @@ class MeetingEditor(QWidget):
                    TAB_PAPERS: self.papers.reload}.get(index)
         if refresh is not None:
             refresh()
+
+    def _show_history(self) -> None:
+        if self.meeting is not None:
+            self.signals.history_requested.emit("meeting", self.meeting.id)
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)

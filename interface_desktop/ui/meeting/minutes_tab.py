@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from interface_desktop.services import actions, agenda
@@ -21,11 +21,15 @@ from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.forms import uk_date
 from interface_desktop.ui.meeting.autosave import MinutesAutosaver
 from interface_desktop.ui.meeting.inline_action import InlineActionBar
+from interface_desktop.ui.privacy_highlighter import watch
+from interface_desktop.ui.privacy_prompt import check_before_save
 from interface_desktop.ui.rag import rag_icon
 from interface_desktop.ui.record_tree import RecordTree
 from interface_desktop.ui.signals import AppSignals
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+# Minutes save as they are typed, so identifiers are reviewed on request rather than by a prompt mid-meeting.
+REVIEW_ADVICE = "Choose Review… to remove it or record why it stays; exports will ask about it otherwise."
 
 
 class MinutesTab(QWidget):
@@ -60,6 +64,14 @@ class MinutesTab(QWidget):
         self.inline.hide()
         self.inline.submitted.connect(self._add_action)
         self.inline.closed.connect(self.discussion.setFocus)
+        self.privacy = {name: watch(edit, names=False, advice=REVIEW_ADVICE)
+                        for name, edit in (("discussion", self.discussion), ("decisions", self.decisions))}
+        self.review_button = QPushButton("&Review…")
+        self.review_button.setToolTip("Redact the possible patient identifiers, or keep them with a reason")
+        self.review_button.clicked.connect(self.review_identifiers)
+        self.review_button.setVisible(False)
+        for found in self.privacy.values():
+            found.checked.connect(self._privacy_checked)
         self.save_state_label = QLabel()
         self.save_state_label.setAccessibleName("Save status")
         self.autosaver.state_changed.connect(self.save_state_label.setText)
@@ -100,6 +112,13 @@ class MinutesTab(QWidget):
         layout.addWidget(self.actions_label)
         layout.addWidget(self.actions_tree, 1)
         layout.addWidget(self.inline)
+        notes = QHBoxLayout()
+        column = QVBoxLayout()
+        for found in self.privacy.values():
+            column.addWidget(found.note)
+        notes.addLayout(column, 1)
+        notes.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(notes)
         layout.addWidget(self.save_state_label)
         return pane
 
@@ -220,6 +239,33 @@ class MinutesTab(QWidget):
         if row >= 0:
             self.item_list.setCurrentRow(row)
         return row >= 0
+
+    # -- patient identifiers ----------------------------------------------------------------------
+    def _privacy_checked(self, _count: int) -> None:
+        self.review_button.setVisible(any(not found.note.isHidden() for found in self.privacy.values()))
+
+    def review_identifiers(self) -> None:
+        """The privacy prompt for the item shown: redact what it found, or record why it stays."""
+        if self.current is None or (self.meeting and self.meeting.locked) or not self.flush():
+            return
+        texts = {"discussion": self.discussion.toPlainText(), "decisions": self.decisions.toPlainText()}
+        decision = check_before_save(self, self.runner, "agenda_item", self.current.id, texts,
+                                     {"discussion": "Discussion", "decisions": "Decisions"})
+        if decision is None:
+            return
+        try:
+            if decision.kept:
+                self.runner.call(decision.record, self.current.id)
+            elif decision.texts != texts:
+                self.runner.call(agenda.save_minutes, item_id=self.current.id, **decision.texts)
+        except ServiceError as exc:
+            self.save_state_label.setText(f"⚠ Not saved: {exc}")
+            return
+        self._loading = True
+        self.discussion.setPlainText(decision.texts["discussion"])
+        self.decisions.setPlainText(decision.texts["decisions"])
+        self._loading = False
+        self.signals.data_changed.emit("agenda")
 
     # -- actions --------------------------------------------------------------------------------
     def open_inline_action(self) -> None:
