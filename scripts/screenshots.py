@@ -14,8 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from interface_desktop.app import open_app_database
 from interface_desktop.services import meetings
@@ -28,13 +28,15 @@ SIZE = (1280, 800)
 
 
 def settle(app: QApplication, ms: int = 150) -> None:
-    QTimer.singleShot(ms, app.quit)
-    app.exec()
+    # A local loop: QApplication.quit() would also try to close every window (and an open editor would ask to save).
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
-def shoot(app: QApplication, window: MainWindow, path: Path) -> None:
+def shoot(app: QApplication, widget: QWidget, path: Path) -> None:
     settle(app)
-    window.grab().save(str(path))
+    widget.grab().save(str(path))
     print(path)
 
 

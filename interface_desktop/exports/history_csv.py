@@ -51,6 +51,8 @@ def history_rows(entries: list[AuditEntryDTO]) -> list[HistoryRow]:
     for entry in entries:
         what = OPERATION_LABELS.get(entry.operation, entry.operation.capitalize())
         for name, change in entry.changes.items():
+            if name == "id":  # the record's own number says nothing to a reader
+                continue
             old, new = change if isinstance(change, list) and len(change) == 2 else (None, change)
             if entry.operation == "create" and new in (None, ""):
                 continue

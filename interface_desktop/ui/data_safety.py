@@ -153,6 +153,8 @@ class DataSafety(QObject):
             body.append("\nRestore a recent backup (File > Restore from backup…), or keep this report and ask "
                         "your IT service desk for help.")
         box.setInformativeText("\n".join(body))
+        # Wide enough that a database path and the problems read as lines, not a narrow column.
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 420px; }")
         self.message = box
         box.open()
 

@@ -41,7 +41,8 @@ class HistoryDialog(QDialog):
         self.kind, self.record_id = kind, record_id
         label = KIND_LABELS.get(kind, kind)
         self.setWindowTitle(f"History of this {label}")
-        self.rows = history_csv.history_rows(runner.call(audit.history, kind, record_id))
+        entries = runner.call(audit.history, kind, record_id)
+        self.rows = history_csv.history_rows(entries)
         self.saved_to: Path | None = None
         self.table = QTreeWidget()
         self.table.setAccessibleName("Changes")
@@ -58,8 +59,9 @@ class HistoryDialog(QDialog):
             self.table.addTopLevelItem(item)
         for column in range(6):
             self.table.resizeColumnToContents(column)
-        summary = QLabel(f"{len(self.rows)} recorded change{'s' if len(self.rows) != 1 else ''} to this {label}, "
-                         "oldest first. Hover over a value to read it whole." if self.rows
+        summary = QLabel(f"{len(entries)} recorded change{'s' if len(entries) != 1 else ''} to this {label} "
+                         f"({len(self.rows)} field values), oldest first. Hover over a value to read it whole."
+                         if self.rows
                          else f"No changes to this {label} have been recorded.")
         summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

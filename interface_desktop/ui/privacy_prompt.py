@@ -15,7 +15,7 @@ from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.dialogs.record_dialog import error_label
 
 REDACT, KEEP, CANCEL = "redact", "keep", "cancel"
-CONTEXT_CHARS = 30
+CONTEXT_CHARS = 25
 
 
 @dataclass
@@ -59,11 +59,13 @@ class PrivacyPrompt(QDialog):
         self.list = QTreeWidget()
         self.list.setAccessibleName("Possible identifiers")
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels(["Field", "What it looks like", "Where", "Becomes"])
+        self.list.setHeaderLabels(["Field", "Looks like", "Redacted as", "Where"])
         for f in findings:
-            self.list.addTopLevelItem(QTreeWidgetItem([labels.get(f.field, f.field), _kind_label(f.kind),
-                                                       _context(texts.get(f.field, ""), f), MARKERS[f.kind]]))
-        for column in range(4):
+            row = QTreeWidgetItem([labels.get(f.field, f.field), _kind_label(f.kind), MARKERS[f.kind],
+                                   _context(texts.get(f.field, ""), f)])
+            row.setToolTip(3, row.text(3))
+            self.list.addTopLevelItem(row)
+        for column in range(3):
             self.list.resizeColumnToContents(column)
         self.reason_edit = QLineEdit()
         self.reason_edit.setAccessibleName("Reason for keeping them")
@@ -81,7 +83,7 @@ class PrivacyPrompt(QDialog):
         column = QVBoxLayout(self)
         for widget in (intro, self.list, self.reason_edit, self.reason_error, buttons):
             column.addWidget(widget, 1 if widget is self.list else 0)
-        self.resize(760, 340)
+        self.resize(760, 300)
 
     def _keep(self) -> None:
         """First click asks for the reason; the next one keeps, once a reason is given."""

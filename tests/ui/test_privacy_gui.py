@@ -95,7 +95,8 @@ def test_redact_and_save_stores_the_marker(qtbot, rec, monkeypatch):
     seen = _answer(monkeypatch, "redact")
     editor.accept()
     assert seen[0].list.topLevelItem(0).text(0) == "What happened?"
-    assert seen[0].list.topLevelItem(0).text(3) == "[CHI removed]"
+    assert seen[0].list.topLevelItem(0).text(2) == "[CHI removed]"
+    assert f"[{CHI}]" in seen[0].list.topLevelItem(0).text(3)
     stored = rec.runner.call(issues.get_issue, rec.issue_id).sea.what_happened
     assert stored == "Results for CHI [CHI removed] went to another practice."
     assert editor.result() == editor.DialogCode.Accepted
