@@ -9,6 +9,7 @@ from __future__ import annotations
 
 EXTENSIONS: tuple[str, ...] = (
     "interface_desktop.ui.export_controller",
+    "interface_desktop.ui.action_import",
     "interface_desktop.ui.data_safety",
     "interface_desktop.ui.history_dialog",
     "interface_desktop.ui.read_only",

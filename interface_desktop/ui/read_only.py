@@ -61,8 +61,10 @@ class ReadOnlyGuard(QObject):
         column.addWidget(self.banner)
         column.addWidget(content, 1)
         window.setCentralWidget(holder)
-        for action in (window.new_meeting_action, window.save_action):
-            action.setEnabled(False)
+        importing = getattr(window, "action_import", None)  # File > Import actions, when installed
+        for action in (window.new_meeting_action, window.save_action, getattr(importing, "menu_action", None)):
+            if action is not None:
+                action.setEnabled(False)
         QApplication.instance().installEventFilter(self)
 
     def _banner(self, reason: str) -> QFrame:

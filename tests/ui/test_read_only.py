@@ -35,6 +35,7 @@ def test_banner_names_the_holder_and_window_commands_are_off(qtbot, make_window)
     text = window.read_only_guard.banner_label.text()
     assert "Read-only." in text and "jsmith on PC-123 since 09:14" in text and "close Interface Desktop there" in text
     assert not window.new_meeting_action.isEnabled() and not window.save_action.isEnabled()
+    assert not window.action_import.menu_action.isEnabled()
 
 
 def test_pages_disable_new_and_delete_but_keep_open(qtbot, make_window):
