@@ -2,7 +2,7 @@
 
     xvfb-run -a python scripts/screenshots_safety.py --out docs/screenshots
 
-Restore from backup, the database check, a record's history, an SEA with a highlighted CHI number and the
+The File menu, restore from backup, the database check, a record's history, an SEA with a highlighted CHI number and the
 save prompt, and a second copy of the app holding the database read-only.
 """
 
@@ -50,10 +50,22 @@ def open_window(paths: AppPaths, *, read_only: bool = False, reason: str = "") -
     return window
 
 
+def file_menu(app: QApplication, window: MainWindow, out: Path) -> None:
+    """A menu is its own pop-up window, so this one is taken from the screen (hence Xvfb)."""
+    menu = window.menus["file"]
+    menu.popup(window.mapToGlobal(window.menuBar().actionGeometry(menu.menuAction()).bottomLeft()))
+    settle(app, 400)
+    corner = window.mapToGlobal(window.rect().topLeft())
+    app.primaryScreen().grabWindow(0).copy(corner.x(), corner.y(), 700, 420).save(str(out / "file-menu.png"))
+    print(out / "file-menu.png")
+    menu.close()
+
+
 def backups_and_check(app: QApplication, window: MainWindow, out: Path) -> None:
     maintenance = window.runner.maintenance
     maintenance.backup_now()
     window.data_safety.refresh_last_backup()
+    file_menu(app, window, out)
     dialog = RestoreDialog(maintenance.list_backups(), maintenance.backup_dir, window)
     dialog.show()
     shoot(app, dialog, out / "restore-backup.png")
