@@ -8,6 +8,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPlainTextEdit, QPushButton, QScrollArea, QWidget
 
+from interface_desktop.services.common import today
+
 NO_DATE = QDate(1900, 1, 1)
 
 
@@ -42,7 +44,9 @@ def date_edit(value: date | None = None, *, optional: bool = False, none_text: s
 
 def set_date(edit: QDateEdit, value: date | None) -> None:
     if value is None:
-        edit.setDate(edit.minimumDate() if edit.specialValueText() else QDate.currentDate())
+        # The services' today(), not the clock's: the two must agree or "raised today" is "in the future".
+        current = today()
+        edit.setDate(edit.minimumDate() if edit.specialValueText() else QDate(current.year, current.month, current.day))
     else:
         edit.setDate(QDate(value.year, value.month, value.day))
 
