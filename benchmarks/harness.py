@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.generate import Showcase, Size, generate, load_showcase
+from benchmarks.generate import GENERATOR_VERSION, Showcase, Size, generate, load_showcase
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,7 +91,7 @@ def schema_revision() -> str:
 def cached_database(cache: Path, size: Size) -> tuple[Path, Showcase]:
     """The generated database of this size at this schema revision, built once and kept under `cache`."""
     cache.mkdir(parents=True, exist_ok=True)
-    target = cache / f"board-{size.label}-{schema_revision()}.sqlite3"
+    target = cache / f"board-{size.label}-{schema_revision()}-g{GENERATOR_VERSION}.sqlite3"
     if not target.exists() or not target.with_suffix(".json").exists():
         with tempfile.TemporaryDirectory(dir=cache) as tmp:
             partial = Path(tmp) / target.name
