@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from interface_desktop.services.actions import RAG_LABELS, STATUS_LABELS, ActionFilter
-from interface_desktop.services.groups import GroupDTO
+from interface_desktop.services.groups import GroupChoice
 from interface_desktop.services.people import PersonChoice
 from interface_desktop.ui.filter_bar import FilterBar
 from interface_desktop.ui.forms import date_edit, date_value, fill_combo, set_combo_data
@@ -48,7 +48,7 @@ class ActionFilterBar(FilterBar):
             grid.setColumnStretch(column, stretch)
         self.set_choices([], [])
 
-    def set_choices(self, groups: list[GroupDTO], people: list[PersonChoice]) -> None:
+    def set_choices(self, groups: list[GroupChoice], people: list[PersonChoice]) -> None:
         fill_combo(self.group, [("All groups", None)] + [(g.name, g.id) for g in groups])
         fill_long_combo(self.owner, [("Anyone", None)] + [(p.name, p.id) for p in people])
 

@@ -122,7 +122,7 @@ class ActionsView(RecordView):
 
     # data --------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.filters.set_choices(self.runner.call(groups.list_groups), self.runner.call(people.person_choices))
+        self.filters.set_choices(self.runner.call(groups.group_choices), self.runner.call(people.person_choices))
         self.filters.set_group(self.group_id)
         self._reload(keep_loaded=True)
 
