@@ -216,3 +216,19 @@ def json_depth(raw: bytes) -> int:
     bare = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
     brackets = b"".join(bare.split(b'"')[::2]).translate(None, NOT_BRACKETS)
     return max(accumulate(map(BRACKET_STEP.__getitem__, brackets)), default=0)
+
+
+def read_text(path: Path | str, *, max_bytes: int) -> str:
+    """A text file within the size limit: UTF-8 (with or without Excel's byte-order mark), else Windows-1252,
+    which is what Excel on Windows writes for "CSV (Comma delimited)"."""
+    path = Path(path)
+    raw = _read_bytes(path, max_bytes)
+    if b"\x00" in raw:
+        raise UnsafeFileError(f"{path.name} is not a text file (it contains NUL bytes)")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnsafeFileError(f"{path.name} is neither UTF-8 nor Windows text; save it from Excel as "
+                          f"'CSV UTF-8 (Comma delimited)'")
