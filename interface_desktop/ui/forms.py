@@ -43,10 +43,11 @@ def date_edit(value: date | None = None, *, optional: bool = False, none_text: s
 
 
 def set_date(edit: QDateEdit, value: date | None) -> None:
+    """No value: an optional date shows its "none" text, another today's date (the services' today, which a
+    pinned INTERFACE_DESKTOP_TODAY also governs, so a new record's default date is never in their future)."""
+    value = value or (None if edit.specialValueText() else today())
     if value is None:
-        # The services' today(), not the clock's: the two must agree or "raised today" is "in the future".
-        current = today()
-        edit.setDate(edit.minimumDate() if edit.specialValueText() else QDate(current.year, current.month, current.day))
+        edit.setDate(edit.minimumDate())
     else:
         edit.setDate(QDate(value.year, value.month, value.day))
 
