@@ -99,12 +99,8 @@ def open_for_gui(explicit: str | None, paths: AppPaths) -> tuple[Database, str] 
     read_only, why = False, ""
     while True:
         try:
-<<<<<<< HEAD
-            return open_app_database(explicit, paths=paths, read_only=read_only, defer_daily_backup=True), why
-=======
             return open_app_database(explicit, paths=paths, read_only=read_only, defer_daily_backup=True,
-                                     defer_full_check=True)
->>>>>>> main
+                                     defer_full_check=True), why
         except health.StartupProblem as problem:
             backup = problem.backup.describe() if problem.backup else None
             choice = dialog.ask(PROBLEM_TITLES.get(problem.kind, "The database cannot be opened"),
