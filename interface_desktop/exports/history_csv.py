@@ -39,8 +39,8 @@ def _text(value: Any) -> str:
 
 
 def field_label(name: str) -> str:
-    """'sea_what_happened' -> 'SEA what happened'; 'due_on' -> 'Due on'."""
-    words = name.split("_")
+    """'sea_what_happened' -> 'SEA what happened'; 'due_on' -> 'Due on'; 'owner_id' -> 'Owner'."""
+    words = name.removesuffix("_id").split("_")
     first = "SEA" if words[0] == "sea" else words[0].capitalize()
     return " ".join([first, *words[1:]])
 

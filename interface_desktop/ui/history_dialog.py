@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop.exports import history_csv
-from interface_desktop.services import audit
+from interface_desktop.services import audit_labels
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 
@@ -41,7 +41,7 @@ class HistoryDialog(QDialog):
         self.kind, self.record_id = kind, record_id
         label = KIND_LABELS.get(kind, kind)
         self.setWindowTitle(f"History of this {label}")
-        entries = runner.call(audit.history, kind, record_id)
+        entries = runner.call(audit_labels.readable_history, kind, record_id)
         self.rows = history_csv.history_rows(entries)
         self.saved_to: Path | None = None
         self.table = QTreeWidget()
