@@ -40,9 +40,8 @@ def _text(value: Any) -> str:
 
 def field_label(name: str) -> str:
     """'sea_what_happened' -> 'SEA what happened'; 'due_on' -> 'Due on'; 'owner_id' -> 'Owner'."""
-    words = name.removesuffix("_id").split("_")
-    first = "SEA" if words[0] == "sea" else words[0].capitalize()
-    return " ".join([first, *words[1:]])
+    words = ["SEA" if word == "sea" else word for word in name.removesuffix("_id").split("_")]
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
 
 
 def history_rows(entries: list[AuditEntryDTO]) -> list[HistoryRow]:
