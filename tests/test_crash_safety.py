@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,23 +68,37 @@ class WriterServer:
                 return line.split()[-1]
             lines.append(line.strip())
 
+    def read_lines(self, lines: list[str], enough: Callable[[], bool]) -> None:
+        """Collect the writer's lines into `lines` until `enough()` (or the writer reports an error)."""
+        while not enough() and not any(line.startswith("error") for line in lines):
+            line = self.proc.stdout.readline()
+            assert line, "the writer server ended while a writer was running"
+            lines.append(line.strip())
+
     def close(self) -> None:
         self.proc.stdin.close()
         self.proc.wait(timeout=30)
 
 
-def _kill_one(server: WriterServer, rng: random.Random, tag: str, args: str) -> list[str]:
+def _kill_one(server: WriterServer, rng: random.Random, tag: str, args: str) -> tuple[list[str], int]:
+    """Start a writer and kill it: one time in five while it opens the database (lock, health check,
+    migration check), otherwise at a random moment after its first 0-3 reported commits, so the kills land
+    among writes however slow the machine is. Returns its lines and the commits waited for."""
     lines: list[str] = []
     server.send(f"fork {tag} {args}")
     pid = int(server.read_until("pid", lines))
-    # One kill in five lands early, while the writer opens the database (lock, health check, migration check).
-    delay = rng.uniform(0.0, 0.06) if rng.random() < 0.2 else rng.uniform(0.06, 0.6)
-    time.sleep(delay)
+    wait_for = 0
+    if rng.random() < 0.2:
+        time.sleep(rng.uniform(0.0, 0.06))
+    else:
+        wait_for = rng.randint(0, 3)
+        server.read_lines(lines, lambda: sum(line.startswith(("created", "saved")) for line in lines) >= wait_for)
+        time.sleep(rng.uniform(0.0, 0.15))
     os.kill(pid, signal.SIGKILL)
     server.send(f"reap {pid}")
     status = int(server.read_until("reaped", lines))
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (status, lines)
-    return lines
+    return lines, wait_for
 
 
 def _check_all_present(session, reported: Reported) -> None:  # noqa: ANN001 - a Session
@@ -124,15 +139,17 @@ def test_writers_killed_at_random_moments_lose_nothing_they_reported(app_paths, 
         group_id = groups.create_group(s, name="Crash Test Interface Group", board="LO").id
         person_id = people.create_person(s, name="Dr Ann Chair", role="gp", sector="primary").id
     database.dispose()
-    rng, reported, server = random.Random(20261123), Reported(), WriterServer()
+    rng, reported, server, waited_for = random.Random(20261123), Reported(), WriterServer(), 0
     try:
         for kill in range(KILLS):
             tag = f"w{kill}"
-            reported.take(tag, _kill_one(server, rng, tag, f"{app_paths.data_dir} {group_id} {person_id}"))
+            lines, waited = _kill_one(server, rng, tag, f"{app_paths.data_dir} {group_id} {person_id}")
+            reported.take(tag, lines)
+            waited_for += waited
             _reopen_and_verify(app_paths, reported)
     finally:
         server.close()
     print(f"\ncrash safety: {KILLS} kills ({reported.kills_while_opening} while opening the database), "
           f"{reported.commits} reported commits verified ({len(reported.created)} created, "
           f"{len(reported.saved)} minutes re-saved)")
-    assert reported.commits >= KILLS  # the kills landed among real writes, not only before them
+    assert reported.commits >= waited_for >= KILLS  # the kills landed among real writes, not only before them
