@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from interface_desktop.services.errors import ValidationError
 
 # Bounded and repeatable: the same examples on every run, no example database, no per-example deadline.
-HOSTILE = settings(max_examples=30, deadline=None, derandomize=True, database=None,
+HOSTILE = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                           HealthCheck.data_too_large, HealthCheck.large_base_example])
@@ -35,8 +35,6 @@ long_text = st.tuples(st.lists(_piece, min_size=1, max_size=4).map("".join).filt
 unstorable_text = st.tuples(short_text, st.sampled_from(UNSTORABLE), short_text).map("".join)
 # Mostly storable, so most examples get as far as saving and reading back; sometimes long or unstorable.
 any_text = st.integers(0, 9).flatmap(lambda k: long_text if k == 8 else unstorable_text if k == 9 else short_text)
-visible_text = st.lists(st.sampled_from(("é∆", "مرحبا", "😀", "שלום", "ग्रुप", "Dr O'Neil", "A&E", "<x>")),
-                        min_size=1, max_size=3).map(" ".join)
 
 EDGE_DATES = (date(1, 1, 1), date(1899, 12, 31), date(1900, 1, 1), date(2000, 2, 29), date(2024, 2, 29),
               date(2026, 11, 23), date(2028, 2, 29), date(2099, 12, 31), date(9999, 12, 31))
