@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "interface_desktop.cli.exports",
     "interface_desktop.cli.safety",
     "interface_desktop.cli.interchange",
+    "interface_desktop.cli.action_import",
 )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from interface_desktop.exports.blocks import Block
 from interface_desktop.exports.safe_write import ExportError
 from interface_desktop.paths import resource
+from interface_desktop.services import safe_files
 
 FALLBACKS = {"Attendee": "Normal", "Minute Line": "Normal", "Draft Marker": "Header",
              "Minutes Table": "Table Grid", "Subtitle": "Normal", "Title": "Heading 1"}
@@ -19,22 +20,35 @@ FIELD_XML = ('<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>'
              '<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>')
 
 
+class TemplateError(ExportError):
+    """The board's Word template cannot be used; nothing was written."""
+
+
 def default_template() -> Path:
     return resource("templates", "minutes-template.docx")
+
+
+def open_template(template: Path | str | None = None):  # noqa: ANN201 - a python-docx Document
+    """The template as a document, after the file guard has checked it (size, zip, no DOCTYPE in any part)."""
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    path = Path(template) if template else default_template()
+    try:
+        safe_files.check_zip_file(path, safe_files.DOCX)
+        return Document(str(path))
+    except safe_files.UnsafeFileError as exc:
+        raise TemplateError(f"the Word template cannot be used: {exc}") from None
+    except (PackageNotFoundError, KeyError, ValueError, OSError, XMLSyntaxError) as exc:
+        raise TemplateError(f"the Word template {path.name} cannot be opened as a .docx file ({exc})") from None
 
 
 class WordDoc:
     """A document opened from the template; content is added with style names only, never direct formatting."""
 
     def __init__(self, template: Path | str | None = None):
-        from docx import Document
-        from docx.opc.exceptions import PackageNotFoundError
-
-        path = Path(template) if template else default_template()
-        try:
-            self.doc = Document(str(path))
-        except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-            raise ExportError(f"the Word template {path.name} cannot be opened as a .docx file ({exc})") from exc
+        self.doc = open_template(template)
         self._styles: dict[str, object] = {}
         self._clear_body()
 

@@ -114,13 +114,23 @@ def identifier_findings(runner: ServiceRunner, request: ExportRequest) -> list:
     return runner.call(privacy_guard.privacy_findings_for_export, records)
 
 
+def check_template(template: Path) -> None:
+    """A template that is missing or refused stops the export before any work, with a way out in the message."""
+    from interface_desktop.exports.docx_styles import TemplateError, open_template
+
+    if not Path(template).is_file():
+        raise TemplateError(f"the Word template {template} cannot be found; choose another under Export > Word "
+                            f"template…, or go back to the built-in one there")
+    open_template(template)
+
+
 def run(runner: ServiceRunner, request: ExportRequest, *, allow_identifiers: bool = False) -> Path:
     """Checks the format, the target (a locked file fails before any work) and, unless the user has
     confirmed, the privacy guard; then loads and writes."""
     check_format(request.what, request.target)
     check_target(Path(request.target).expanduser().absolute())
-    if request.template is not None and not Path(request.template).is_file():
-        raise ExportError(f"the Word template {request.template} cannot be found; choose another in Settings")
+    if request.template is not None and Path(request.target).suffix.lower() == ".docx":
+        check_template(request.template)
     if not allow_identifiers:
         findings = identifier_findings(runner, request)
         if findings:

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import InterfaceIssue, IssueMeeting, LookupValue, Person
-from interface_desktop.services import tracking
+from interface_desktop.services import safe_files, tracking
 from interface_desktop.services.errors import ServiceError
 from interface_desktop.services.files import store_blob
 from interface_desktop.services.interchange_check import REFERENCE, InterchangeError, check_document
@@ -54,23 +54,12 @@ class ImportSummary:
 
 
 def read_document(path: Path | str) -> dict[str, Any]:
-    """Parse a data file; problems name the file and, for broken JSON, the line and column."""
-    path = Path(path)
+    """Parse a data file within the size and nesting limits; problems name the file and, for broken JSON,
+    the line and column."""
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise InterchangeError("", f"{path.name} is {size / 1e6:,.0f} MB; the limit is "
-                                       f"{MAX_IMPORT_BYTES // 1_000_000:,} MB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InterchangeError("", f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise InterchangeError("", f"{path.name} is not UTF-8 text (byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise InterchangeError("", f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                                   f"column {exc.colno}") from None
+        return safe_files.read_json(path, max_bytes=MAX_IMPORT_BYTES)
+    except safe_files.UnsafeFileError as exc:
+        raise InterchangeError("", str(exc)) from None
 
 
 def write_document(document: dict[str, Any], path: Path | str) -> int:

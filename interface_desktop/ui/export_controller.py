@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
@@ -9,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from interface_desktop.exports import jobs
+from interface_desktop.exports.docx_styles import TemplateError
 from interface_desktop.services import groups, issues, meetings
 from interface_desktop.services.common import today
 from interface_desktop.ui import settings as prefs
@@ -35,6 +37,7 @@ class ExportController(QObject):
         self.message: QMessageBox | None = None
         self.ask_period = self._ask_period
         self.confirm_identifiers = self._confirm_identifiers
+        self.confirm_builtin_template = self._confirm_builtin_template
         window.signals.export_requested.connect(self.request)
         menu = window.menus["export"]
         menu.addAction("&Action log…", lambda: self.request("actions", self._group_id()))
@@ -115,6 +118,8 @@ class ExportController(QObject):
             self._close_progress()
             if isinstance(exc, jobs.IdentifierFindingsError) and self.confirm_identifiers(str(exc)):
                 self.start(request, allow_identifiers=True)
+            elif isinstance(exc, TemplateError) and request.template and self.confirm_builtin_template(str(exc)):
+                self.start(replace(request, template=None), allow_identifiers=allow_identifiers)
             else:
                 self._show_error(exc)
 
@@ -156,11 +161,24 @@ class ExportController(QObject):
         box.exec()
         return box.clickedButton() is export
 
-    def _show_error(self, exc: Exception) -> None:
+    def _confirm_builtin_template(self, text: str) -> bool:
+        """The board's template was refused: nothing was written. The user decides whether this document goes
+        out on the built-in template; the setting is left alone so the board's template is fixed, not lost."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Word template refused",
+                          text[0].upper() + text[1:] + ".\n\nNothing was written. You can export this document with "
+                          "the built-in template instead, or cancel and choose another template under "
+                          "Export > Word template….", QMessageBox.StandardButton.Cancel, self.window)
+        builtin = box.addButton("Use the built-in template", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is builtin
+
+    def _show_error(self, exc: Exception, title: str = "Export failed") -> None:
         from interface_desktop.services.errors import ServiceError
 
         text = str(exc) if isinstance(exc, ServiceError) else f"Something went wrong: {exc!r}"
-        self.message = QMessageBox(QMessageBox.Icon.Warning, "Export failed", text, QMessageBox.StandardButton.Ok,
+        text = text[:1].upper() + text[1:]
+        self.message = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                                    self.window)
         self.message.open()
 
@@ -185,13 +203,13 @@ class ExportController(QObject):
                 self.set_template(Path(path))
 
     def set_template(self, path: Path) -> bool:
-        """Accepts a template only when it opens as a Word document."""
+        """Accepts a template only when the file guard passes it and it opens as a Word document."""
         from interface_desktop.exports.docx_styles import WordDoc
 
         try:
             WordDoc(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            self._show_error(exc)
+            self._show_error(exc, "Word template refused")
             return False
         prefs.set_value(prefs.WORD_TEMPLATE, str(path))
         return True

@@ -9,4 +9,5 @@ from __future__ import annotations
 
 EXTENSIONS: tuple[str, ...] = (
     "interface_desktop.ui.export_controller",
+    "interface_desktop.ui.action_import",
 )

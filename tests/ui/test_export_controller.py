@@ -111,3 +111,44 @@ def test_identifiers_are_confirmed_before_export(qtbot, make_window, session, tm
     qtbot.waitUntil(lambda: controller.message is not None, timeout=20000)
     assert (tmp_path / "minutes.docx").exists() and len(asked) == 2
     controller.message.close()
+
+
+def test_a_hostile_template_is_refused_when_chosen(qtbot, make_window, tmp_path):
+    from tests.hostile_files import BILLION_LAUGHS, LAUGH, rewrite_part, word_document
+
+    window = make_window()
+    controller = window.export_controller
+    plain = word_document(tmp_path / "plain.docx")
+    bomb = rewrite_part(plain, tmp_path / "letterhead.docx", "word/document.xml", BILLION_LAUGHS,
+                        "<w:t>Board letterhead</w:t>", f"<w:t>{LAUGH}</w:t>")
+    assert not controller.set_template(bomb)
+    assert controller.message.windowTitle() == "Word template refused"
+    assert "letterhead.docx: part word/document.xml declares a DOCTYPE" in controller.message.text()
+    assert prefs.value(prefs.WORD_TEMPLATE) == ""
+    controller.message.close()
+
+
+def test_a_template_spoilt_since_it_was_chosen_stops_the_export_and_offers_the_builtin(
+        qtbot, make_window, session, tmp_path, monkeypatch):
+    fx = _prepare(session)
+    window = make_window()
+    controller = window.export_controller
+    board = tmp_path / "board.docx"
+    docx.Document().save(board)
+    assert controller.set_template(board)
+    board.write_bytes(board.read_bytes()[:300])  # replaced on the shared drive by a broken copy
+    answers = [False, True]
+    asked = []
+    controller.confirm_builtin_template = lambda text: asked.append(text) or answers.pop(0)
+    _choose(monkeypatch, tmp_path / "minutes.docx", [])
+    window.signals.export_requested.emit("minutes", fx.meeting_id)
+    qtbot.waitUntil(lambda: controller.message is not None, timeout=20000)
+    assert asked == ["the Word template cannot be used: board.docx is damaged or incomplete (File is not a zip file)"]
+    assert not (tmp_path / "minutes.docx").exists()
+    controller.message.close()
+    controller.message = None
+    window.signals.export_requested.emit("minutes", fx.meeting_id)
+    qtbot.waitUntil(lambda: controller.message is not None, timeout=20000)
+    assert docx.Document(tmp_path / "minutes.docx").paragraphs[0].text == "Lothian Interface Group"
+    assert controller.template() == board  # the board's choice stays, to be fixed rather than forgotten
+    controller.message.close()
