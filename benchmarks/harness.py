@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.generate import Showcase, Size, generate, load_showcase
+from benchmarks.generate import GENERATOR_VERSION, Showcase, Size, generate, load_showcase
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,19 +54,21 @@ def _reason(stderr: str) -> str:
     return lines[-1].replace(str(ROOT) + os.sep, "")[:200] if lines else "no output"
 
 
-def timed_process(command: list[str], env: Environment) -> tuple[float, int]:
-    """Wall-clock seconds from spawn to exit and the child's peak resident memory (KiB)."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=ROOT, env=env.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    stderr = child.stderr.read().decode(errors="replace") if child.stderr else ""
-    child.stderr and child.stderr.close()
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise ProbeFailed(f"{Path(command[2]).name if len(command) > 2 else command[0]} exited "
-                          f"{child.returncode}: {_reason(stderr)}")
-    return seconds, usage.ru_maxrss
+def timed_process(module: list[str], env: Environment) -> tuple[float, int]:
+    """Wall-clock seconds from spawn to exit of `python -m MODULE ARGS` and its own peak resident memory (KiB)."""
+    with tempfile.TemporaryDirectory(prefix="bench-peak-") as tmp:
+        report = Path(tmp) / "peak"
+        command = [sys.executable, "-m", "benchmarks.peak", str(report), *module]
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=ROOT, env=env.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _pid, status, _usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        stderr = child.stderr.read().decode(errors="replace") if child.stderr else ""
+        child.stderr and child.stderr.close()
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            raise ProbeFailed(f"{module[0]} exited {child.returncode}: {_reason(stderr)}")
+        return seconds, int(report.read_text(encoding="ascii"))
 
 
 def probe(name: str, env: Environment, **options: Any) -> dict[str, Any]:
@@ -91,7 +93,7 @@ def schema_revision() -> str:
 def cached_database(cache: Path, size: Size) -> tuple[Path, Showcase]:
     """The generated database of this size at this schema revision, built once and kept under `cache`."""
     cache.mkdir(parents=True, exist_ok=True)
-    target = cache / f"board-{size.label}-{schema_revision()}.sqlite3"
+    target = cache / f"board-{size.label}-{schema_revision()}-g{GENERATOR_VERSION}.sqlite3"
     if not target.exists() or not target.with_suffix(".json").exists():
         with tempfile.TemporaryDirectory(dir=cache) as tmp:
             partial = Path(tmp) / target.name

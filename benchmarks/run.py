@@ -82,14 +82,14 @@ def _alternate(plan: Plan, app: Callable[[], Any], bare: Callable[[], Any]) -> t
 
 def _startup(plan: Plan, db: Path) -> tuple[float, int]:
     plan.env.fresh_data_dir()
-    return timed_process([sys.executable, "-m", "interface_desktop", "--db", str(db), "--exit-after-start"], plan.env)
+    return timed_process(["interface_desktop", "--db", str(db), "--exit-after-start"], plan.env)
 
 
 def startup_and_memory(plan: Plan) -> list[Figure]:
     start = Figure("Start-up to main window with dashboard (10 years)", 2.5)
     memory = Figure("Peak memory, 10-year database open in the GUI", 2.0, unit="MiB")
     db, _ = cached_database(plan.cache, plan.sizes[10])
-    bare_command = [sys.executable, "-m", "benchmarks.probes", "bare_window"]
+    bare_command = ["benchmarks.probes", "bare_window"]
     try:
         apps, bares = _alternate(plan, lambda: _startup(plan, db),
                                  lambda: timed_process(bare_command, plan.env))

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from interface_desktop.db import backups, health, lock, maintenance
 from interface_desktop.db.engine import Database, open_database
 from interface_desktop.db.migrate import upgrade_to_head
+from interface_desktop.db.write_gate import WriteGate
 from interface_desktop.paths import AppPaths, app_paths, database_url, sqlite_file_from_url, with_backup_dir
 
 
 def open_app_database(explicit: str | None, *, read_only: bool = False, paths: AppPaths | None = None,
-                      defer_daily_backup: bool = False) -> Database:
+                      defer_daily_backup: bool = False, defer_full_check: bool = False) -> Database:
     """The database the user asked for, at the current schema.
 
     A SQLite file is inspected before anything writes to it (StartupProblem), locked for this writer
     (DatabaseInUse when another instance has it), backed up once a day and before any upgrade. The GUI
     defers the daily backup until its window is up (Maintenance.daily_backup): copying and verifying a
     large database takes seconds, and the pre-migration backup still comes first when the schema changes.
+    With `defer_full_check` (the GUI) only the header, size and schema version are looked at here; reading
+    every page waits for the window (Maintenance.verify), and until it has passed the returned database's
+    write gate holds every write. An upgrade is never deferred: it waits for the full check first.
     """
     import interface_desktop.services  # noqa: F401 - installs the audit and search hooks
 
@@ -30,13 +35,15 @@ def open_app_database(explicit: str | None, *, read_only: bool = False, paths: A
             upgrade_to_head(url, paths.backup_dir)
         return open_database(url, read_only=read_only)
     db_file.parent.mkdir(parents=True, exist_ok=True)
-    health.check_or_raise(db_file, paths.backup_dir, for_writing=not read_only)
+    health.check_or_raise(db_file, paths.backup_dir, for_writing=not read_only, thorough=not defer_full_check)
+    gate = WriteGate(db_file, health.full_check) if defer_full_check and db_file.exists() else None
     if read_only:
-        return open_database(url, read_only=True)
+        return open_database(url, read_only=True, gate=gate)
     held = lock.acquire(db_file)
     try:
-        notes = _back_up_and_migrate(db_file, url, paths.backup_dir, daily=not defer_daily_backup)
-        database = open_database(url)
+        notes = _back_up_and_migrate(db_file, url, paths.backup_dir, daily=not defer_daily_backup,
+                                     before_upgrade=lambda: _verify_or_raise(gate, paths.backup_dir))
+        database = open_database(url, gate=gate)
     except BaseException:
         held.release()
         raise
@@ -45,7 +52,15 @@ def open_app_database(explicit: str | None, *, read_only: bool = False, paths: A
     return database
 
 
-def _back_up_and_migrate(db_file: Path, url: str, backup_dir: Path, *, daily: bool = True) -> list[str]:
+def _verify_or_raise(gate: WriteGate | None, backup_dir: Path) -> None:
+    problem = gate.verify() if gate is not None else None
+    if gate is not None and problem is not None:
+        raise health.StartupProblem(gate.db_file, health.Problem("damaged", problem),
+                                    backups.latest_backup(gate.db_file, backup_dir))
+
+
+def _back_up_and_migrate(db_file: Path, url: str, backup_dir: Path, *, daily: bool = True,
+                         before_upgrade: Callable[[], None] = lambda: None) -> list[str]:
     notes: list[str] = []
     try:
         try:
@@ -55,7 +70,7 @@ def _back_up_and_migrate(db_file: Path, url: str, backup_dir: Path, *, daily: bo
             if health.is_disk_full(exc):
                 raise
             notes.append(f"Today's automatic backup could not be written to {backup_dir}: {exc.strerror or exc}")
-        upgrade_to_head(url, backup_dir)
+        upgrade_to_head(url, backup_dir, before_upgrade=before_upgrade)
     except Exception as exc:
         if health.is_disk_full(exc):
             raise health.StartupProblem(db_file, health.disk_full_problem(backup_dir if isinstance(exc, OSError)
@@ -81,7 +96,8 @@ def open_for_gui(explicit: str | None, paths: AppPaths) -> Database | None:
     read_only = False
     while True:
         try:
-            return open_app_database(explicit, paths=paths, read_only=read_only, defer_daily_backup=True)
+            return open_app_database(explicit, paths=paths, read_only=read_only, defer_daily_backup=True,
+                                     defer_full_check=True)
         except health.StartupProblem as problem:
             backup = problem.backup.describe() if problem.backup else None
             choice = dialog.ask(PROBLEM_TITLES.get(problem.kind, "The database cannot be opened"),

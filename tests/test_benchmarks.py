@@ -98,3 +98,17 @@ def test_benchmark_smoke_run_measures_every_figure(tmp_path: Path):
         assert set(row["seconds"]) == {"1", "3", "10"} and row["result"] in ("PASS", "MISS"), row
     assert "| Start-up to main window" in done.stdout
 
+
+
+def test_peak_memory_is_the_programs_own_not_its_parents():
+    """The kernel's figure for a spawned child starts from its parent's size: the harness must not use it."""
+    from benchmarks.harness import Environment, timed_process
+
+    ballast = bytearray(300 * 1024 * 1024)
+    ballast[:: 4096] = b"\x01" * len(ballast[:: 4096])  # touch every page, so it is resident
+    env = Environment.create()
+    try:
+        _seconds, peak_kib = timed_process(["this"], env)
+    finally:
+        env.close()
+    assert 0 < peak_kib < 100 * 1024 < len(ballast) // 1024

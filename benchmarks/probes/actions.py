@@ -34,8 +34,9 @@ def app(db: str, text: str = "discharge") -> dict[str, Any]:
     application()
     database = open_database("sqlite:///" + db)
     runner = ServiceRunner(database.session_scope, location=db)
-    # In the app the page opens in a running window, whose start-up already connected and configured the ORM.
-    runner.call(groups.list_groups)
+    # In the app the page opens in a running window, whose start-up already connected and configured the ORM
+    # and listed the groups for its group box.
+    runner.call(groups.group_choices)
     started = time.perf_counter()
     view = ActionsView(runner, AppSignals())
     view.set_group(None)

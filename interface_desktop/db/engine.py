@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from interface_desktop.db import sqlite_adapter
+from interface_desktop.db.write_gate import WriteGate
 from interface_desktop.paths import sqlite_file_from_url
 
 
@@ -27,6 +28,8 @@ class Database:
     # The writer lock (db.lock.DatabaseLock) released by dispose(), and notes for the user from opening.
     lock: Any = None
     notes: list[str] = field(default_factory=list)
+    # Opened before its full integrity check (the GUI): writes wait for db.write_gate.WriteGate.verify().
+    gate: WriteGate | None = None
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -59,15 +62,19 @@ class Database:
             self.lock = None
 
 
-def make_engine(url: str, *, read_only: bool = False, foreign_keys: bool = True) -> Engine:
+def make_engine(url: str, *, read_only: bool = False, foreign_keys: bool = True,
+                gate: WriteGate | None = None) -> Engine:
     db_file = sqlite_file_from_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 5}, future=True)
         wal = db_file is not None and not sqlite_adapter.is_network_path(db_file.parent)
-        sqlite_adapter.install_pragmas(engine, wal=wal, foreign_keys=foreign_keys, read_only=read_only)
+        sqlite_adapter.install_pragmas(engine, wal=wal, foreign_keys=foreign_keys, read_only=read_only,
+                                       authorizer=gate.authorize if gate is not None else None)
         return engine
     return create_engine(url, future=True, pool_pre_ping=True)
 
 
-def open_database(url: str, *, read_only: bool = False) -> Database:
-    return Database(url=url, engine=make_engine(url, read_only=read_only), read_only=read_only)
+def open_database(url: str, *, read_only: bool = False, gate: WriteGate | None = None) -> Database:
+    """`gate`: the file has had only the quick start-up look (health.inspect_file without thorough)."""
+    return Database(url=url, engine=make_engine(url, read_only=read_only, gate=gate), read_only=read_only,
+                    gate=gate)

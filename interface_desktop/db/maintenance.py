@@ -101,6 +101,14 @@ class Maintenance:
     def list_backups(self) -> list[BackupInfo]:
         return backups.list_backups(self.db_file, self.backup_dir) if self.db_file else []
 
+    def verify(self) -> str | None:
+        """The full integrity check deferred from start-up (db.write_gate): the damage found, or None.
+
+        Writes wait for it; when it finds damage they are refused, and the user is offered the latest backup.
+        """
+        gate = self.database.gate
+        return gate.verify() if gate is not None else None
+
     def daily_backup(self) -> BackupInfo | None:
         """Today's automatic backup, if none was taken yet; the GUI runs it once the window is up."""
         if self.db_file is None or self.read_only:
@@ -118,7 +126,10 @@ class Maintenance:
             raise RestoreRefused("this database is open read-only; restore it where it is open for writing")
         validate_restore_source(source)
         self.database.engine.dispose()
-        return backups.restore(self.db_file, source, self.backup_dir, validate=validate_restore_source)
+        kept = backups.restore(self.db_file, source, self.backup_dir, validate=validate_restore_source)
+        if self.database.gate is not None:
+            self.database.gate.mark_sound()  # validate_restore_source ran the full integrity check on it
+        return kept
 
     def check(self) -> CheckReport:
         return check_database(self.database.url, self.db_file)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -78,15 +79,18 @@ def schema_state(engine: Engine) -> SchemaState:
         tables = set(inspect(conn).get_table_names())
         current = (conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
                    if "alembic_version" in tables else None)
-    known = shipped_revisions()[0]
+    check_revision(current, tables)
+    return SchemaState(current=current, head=head_revision(), has_tables=bool(tables))
+
+def check_revision(current: str | None, tables: set[str]) -> None:
+    """SchemaError for a file of another program (tables, no version) or of a newer version of this one."""
     if current is None and tables - {"alembic_version"}:
         raise SchemaError("this is not an Interface Desktop database (it has other tables and no schema version)")
-    if current is not None and current not in known:
+    if current is not None and current not in shipped_revisions()[0]:
         raise SchemaError(
             f"this database was written by a newer version of Interface Desktop (schema {current}); "
             "please update the app to open it"
         )
-    return SchemaState(current=current, head=head_revision(), has_tables=bool(tables))
 
 def backup_before_migration(db_file: Path, backup_dir: Path, from_revision: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -94,16 +98,18 @@ def backup_before_migration(db_file: Path, backup_dir: Path, from_revision: str)
     sqlite_adapter.copy_verified(db_file, target)
     return target
 
-def upgrade_to_head(url: str, backup_dir: Path) -> Path | None:
+def upgrade_to_head(url: str, backup_dir: Path, *, before_upgrade: Callable[[], None] = lambda: None) -> Path | None:
     """Migrate to head in one transaction; a database holding data is copied and verified first.
 
-    Returns the path of the pre-migration backup, if one was made.
+    `before_upgrade` runs only when there is something to upgrade, before the backup (the full integrity
+    check of a file opened with only the quick start-up look). Returns the pre-migration backup's path, if any.
     """
     engine = make_engine(url, foreign_keys=False)
     try:
         state = schema_state(engine)
         if state.is_current:
             return None
+        before_upgrade()
         backup: Path | None = None
         db_file = sqlite_file_from_url(url)
         if state.current is not None and db_file is not None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine
 
 FTS_TABLE = "search_fts"
+Authorizer = Callable[[int, "str | None", "str | None", "str | None", "str | None"], int]
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "davfs"}
 
 
@@ -46,8 +48,12 @@ def _posix_mount_type(path: Path) -> str:
         return ""
 
 
-def install_pragmas(engine: Engine, *, wal: bool, foreign_keys: bool = True, read_only: bool = False) -> None:
-    """Set per-connection pragmas; WAL on local disks, a rollback journal on network paths."""
+def install_pragmas(engine: Engine, *, wal: bool, foreign_keys: bool = True, read_only: bool = False,
+                    authorizer: Authorizer | None = None) -> None:
+    """Set per-connection pragmas; WAL on local disks, a rollback journal on network paths.
+
+    `authorizer` (db.write_gate) holds writes until the file's full integrity check has passed.
+    """
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -62,6 +68,8 @@ def install_pragmas(engine: Engine, *, wal: bool, foreign_keys: bool = True, rea
         if read_only:
             cur.execute("PRAGMA query_only = ON")
         cur.close()
+        if authorizer is not None:
+            dbapi_conn.set_authorizer(authorizer)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:

@@ -156,6 +156,11 @@ SORT_COLUMNS = {
 }
 
 
+ROW_COLUMNS = (Action.id, Action.group_id, Action.meeting_id, Action.agenda_item_id, Action.issue_id,
+               Action.description, Action.owner_id, Action.due_on, Action.status, Action.completed_on,
+               Action.carried_forward)
+
+
 def list_actions(
     session: Session, flt: ActionFilter | None = None, *, on: date | None = None, order_by: str = "due",
     descending: bool = False, limit: int | None = None, offset: int = 0,
@@ -164,7 +169,10 @@ def list_actions(
     latest = (select(ActionUpdate.text).where(ActionUpdate.action_id == Action.id)
               .order_by(ActionUpdate.on_date.desc(), ActionUpdate.id.desc()).limit(1).correlate(Action)
               .scalar_subquery())
-    query = (select(Action, Group.name, Person.name, Meeting.starts_at, InterfaceIssue.reference, latest)
+    # Plain columns, not Action entities: a page of rows needs no identity map or instance state.
+    query = (select(*ROW_COLUMNS, Group.name.label("group_name"), Person.name.label("owner_name"),
+                    Meeting.starts_at.label("meeting_starts"), InterfaceIssue.reference.label("issue_reference"),
+                    latest.label("last_update"))
              .join(Group, Group.id == Action.group_id)
              .outerjoin(Person, Person.id == Action.owner_id)
              .outerjoin(Meeting, Meeting.id == Action.meeting_id)
@@ -177,13 +185,14 @@ def list_actions(
         query = query.where(Action.id.in_(_page_ids(flt, on, ordering, limit, offset))).order_by(*ordering)
     return [
         ActionDTO(
-            id=a.id, group_id=a.group_id, group_name=group, meeting_id=a.meeting_id,
-            meeting_date=started.date() if started else None, agenda_item_id=a.agenda_item_id, issue_id=a.issue_id,
-            issue_reference=reference or "", description=a.description, owner_id=a.owner_id, owner_name=owner or "",
-            due_on=a.due_on, status=a.status, completed_on=a.completed_on, carried_forward=a.carried_forward,
-            rag=rag_for(a.status, a.due_on, on), last_update=last or "",
+            id=a.id, group_id=a.group_id, group_name=a.group_name, meeting_id=a.meeting_id,
+            meeting_date=a.meeting_starts.date() if a.meeting_starts else None, agenda_item_id=a.agenda_item_id,
+            issue_id=a.issue_id, issue_reference=a.issue_reference or "", description=a.description,
+            owner_id=a.owner_id, owner_name=a.owner_name or "", due_on=a.due_on, status=a.status,
+            completed_on=a.completed_on, carried_forward=a.carried_forward, rag=rag_for(a.status, a.due_on, on),
+            last_update=a.last_update or "",
         )
-        for a, group, owner, started, reference, last in session.execute(query)
+        for a in session.execute(query)
     ]
 
 

@@ -8,10 +8,9 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from interface_desktop.db.models import InterfaceIssue
-from interface_desktop.services import actions, activities, agenda, files, lookups, meetings
+from interface_desktop.db.models import Activity, Group, InterfaceIssue, Paper
+from interface_desktop.services import actions, activities, agenda, lookups, meetings
 from interface_desktop.services.actions import ActionDTO, ActionFilter
-from interface_desktop.services.activities import ActivityDTO
 from interface_desktop.services.common import today
 from interface_desktop.services.issues import OPEN_STATUSES, STATUS_LABELS
 from interface_desktop.services.meetings import MeetingDTO
@@ -43,7 +42,7 @@ class DashboardDTO:
     issues_by_category: tuple[tuple[str, str, int], ...]  # (code, label, count)
     issues_by_status: tuple[tuple[str, str, int], ...]
     open_issues_total: int
-    activities_this_quarter: tuple[ActivityDTO, ...]
+    activities_this_quarter: tuple[ActivityLine, ...]
 
 
 def quarter_bounds(on: date) -> tuple[date, date]:
@@ -54,15 +53,40 @@ def quarter_bounds(on: date) -> tuple[date, date]:
     return start, end
 
 
-def readiness(session: Session, meeting_id: int) -> Readiness:
-    items = agenda.list_agenda(session, meeting_id)
+def readiness(session: Session, meeting: MeetingDTO) -> Readiness:
+    items = agenda.list_agenda(session, meeting.id)
     business = [i for i in items if i.kind != "standing"]
+    papers = session.scalar(select(func.count()).select_from(Paper).where(Paper.meeting_id == meeting.id)) or 0
     return Readiness(
         agenda_items=len(items), business_items=len(business),
-        presenters_missing=sum(1 for i in business if i.presenter_id is None),
-        papers=len(files.list_papers(session, meeting_id)),
-        overrun_minutes=agenda.timing(session, meeting_id).overrun_minutes,
+        presenters_missing=sum(1 for i in business if i.presenter_id is None), papers=papers,
+        overrun_minutes=max(0, sum(i.minutes_allotted for i in items) - meeting.duration_minutes),
     )
+
+
+@dataclass(frozen=True)
+class ActivityLine:
+    """An activity as the dashboard lists it (no participants or feedback to load)."""
+
+    id: int
+    title: str
+    kind: str
+    starts_on: date
+    group_name: str
+
+    @property
+    def kind_label(self) -> str:
+        return activities.KIND_LABELS[self.kind]
+
+
+def activities_between(session: Session, group_id: int | None, first: date, last: date) -> tuple[ActivityLine, ...]:
+    query = (select(Activity.id, Activity.title, Activity.kind, Activity.starts_on, Group.name)
+             .join(Group, Group.id == Activity.group_id)
+             .where(Activity.starts_on >= first, Activity.starts_on <= last)
+             .order_by(Activity.starts_on.desc(), Activity.id.desc()))
+    if group_id is not None:
+        query = query.where(Activity.group_id == group_id)
+    return tuple(ActivityLine(*row) for row in session.execute(query))
 
 
 def summary(session: Session, *, group_id: int | None = None, on: date | None = None, limit: int = 8) -> DashboardDTO:
@@ -82,7 +106,7 @@ def summary(session: Session, *, group_id: int | None = None, on: date | None = 
     q_start, q_end = quarter_bounds(on)
     return DashboardDTO(
         today=on, next_meeting=next_meeting,
-        readiness=readiness(session, next_meeting.id) if next_meeting else None,
+        readiness=readiness(session, next_meeting) if next_meeting else None,
         overdue=tuple(actions.list_actions(session, overdue_f, on=on, limit=limit)),
         overdue_total=actions.count_actions(session, overdue_f, on=on),
         due_soon=tuple(actions.list_actions(session, soon_f, on=on, limit=limit)),
@@ -93,8 +117,7 @@ def summary(session: Session, *, group_id: int | None = None, on: date | None = 
                                         key=lambda row: (-row[2], row[1]))),
         issues_by_status=tuple((s, STATUS_LABELS[s], by_status.get(s, 0)) for s in STATUS_LABELS),
         open_issues_total=sum(by_category.values()),
-        activities_this_quarter=tuple(activities.list_activities(session, group_id=group_id, date_from=q_start,
-                                                                 date_to=q_end)),
+        activities_this_quarter=activities_between(session, group_id, q_start, q_end),
     )
 
 

@@ -144,6 +144,20 @@ def list_groups(session: Session) -> list[GroupDTO]:
     return [_dto(g, counts.get(g.id, 0)) for g in groups]
 
 
+@dataclass(frozen=True)
+class GroupChoice:
+    """What a list of groups to choose from needs: the id and the name."""
+
+    id: int
+    name: str
+
+
+def group_choices(session: Session) -> list[GroupChoice]:
+    """Every group by name, without member counts or standing items (the group box, filter lists)."""
+    return [GroupChoice(group_id, name) for group_id, name in
+            session.execute(select(Group.id, Group.name).order_by(Group.name))]
+
+
 def delete_group(session: Session, group_id: int) -> None:
     """Removes the group and everything recorded under it (the UI confirms first)."""
     session.delete(get_or_raise(session, Group, group_id, "group"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from interface_desktop import APP_NAME, __version__
 from interface_desktop.paths import resource
 from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.ui import integrity_check
 from interface_desktop.ui import settings as prefs
 
 
@@ -28,7 +29,8 @@ def run(runner: ServiceRunner, *, exit_after_start: bool = False, settings_file:
     window = MainWindow(runner)
     window.show()
     if runner.maintenance is not None and not exit_after_start:
-        QTimer.singleShot(0, lambda: _daily_backup(window, runner))
+        # Reading every page of the file waited for the window; the daily backup follows once it has passed.
+        QTimer.singleShot(0, lambda: integrity_check.start(window, then=lambda: _daily_backup(window, runner)))
     if exit_after_start:
         # The first page is built and loaded in the constructor; quit once the window has been painted.
         QTimer.singleShot(0, window.close)

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
-from interface_desktop.exports import jobs
-from interface_desktop.exports.docx_styles import TemplateError
 from interface_desktop.services import groups, issues, meetings
 from interface_desktop.services.common import today
 from interface_desktop.ui import settings as prefs
-from interface_desktop.ui.dialogs.report_period_dialog import ReportPeriodDialog
 from interface_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from interface_desktop.exports import jobs
 
 FILTERS = {".docx": "Word document (*.docx)", ".pdf": "PDF (*.pdf)", ".xlsx": "Excel workbook (*.xlsx)",
            ".csv": "CSV for any spreadsheet (*.csv)", ".ics": "Calendar invitation (*.ics)"}
@@ -52,6 +53,7 @@ class ExportController(QObject):
     # -- asking ---------------------------------------------------------------------------------
     def _subject_name(self, what: str, subject_id: int) -> tuple[str, object]:
         """A title for the default file name and the date it carries."""
+        from interface_desktop.exports import jobs  # loads the document code (not the libraries) when first needed
         kind = jobs.KINDS[what]
         if kind.subject == "meeting":
             meeting = self.runner.call(meetings.get_meeting, subject_id)
@@ -62,10 +64,13 @@ class ExportController(QObject):
         return name, today()
 
     def _ask_period(self, scope: str):  # noqa: ANN202 - (date, date) or None
+        from interface_desktop.ui.dialogs.report_period_dialog import ReportPeriodDialog
+
         dialog = ReportPeriodDialog(today(), scope, self.window)
         return dialog.period() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_target(self, what: str, name: str, on) -> Path | None:  # noqa: ANN001 - a date
+        from interface_desktop.exports import jobs  # loads the document code (not the libraries) when first needed
         kind = jobs.KINDS[what]
         folder = prefs.value(prefs.EXPORT_FOLDER) or str(Path.home())
         suggested = str(Path(folder) / jobs.default_name(what, name, on))
@@ -82,6 +87,8 @@ class ExportController(QObject):
 
     def request(self, what: str, subject_id: int) -> None:
         """Runs the whole exchange for one document; every failure ends in a message, never a crash."""
+        from interface_desktop.exports import jobs
+
         try:
             name, on = self._subject_name(what, subject_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user
@@ -106,6 +113,8 @@ class ExportController(QObject):
 
     # -- running --------------------------------------------------------------------------------
     def start(self, request: jobs.ExportRequest, *, allow_identifiers: bool = False) -> None:
+        from interface_desktop.exports import jobs  # loads the document code (not the libraries) when first needed
+        from interface_desktop.exports.docx_styles import TemplateError
         label = f"Writing {jobs.KINDS[request.what].label.lower()}…"
         self.progress = QProgressDialog(label, "", 0, 0, self.window)
         self.progress.setWindowTitle("Export")

@@ -8,6 +8,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPlainTextEdit, QPushButton, QScrollArea, QWidget
 
+from interface_desktop.services.common import today
+
 NO_DATE = QDate(1900, 1, 1)
 
 
@@ -41,8 +43,11 @@ def date_edit(value: date | None = None, *, optional: bool = False, none_text: s
 
 
 def set_date(edit: QDateEdit, value: date | None) -> None:
+    """No value: an optional date shows its "none" text, another today's date (the services' today, which a
+    pinned INTERFACE_DESKTOP_TODAY also governs, so a new record's default date is never in their future)."""
+    value = value or (None if edit.specialValueText() else today())
     if value is None:
-        edit.setDate(edit.minimumDate() if edit.specialValueText() else QDate.currentDate())
+        edit.setDate(edit.minimumDate())
     else:
         edit.setDate(QDate(value.year, value.month, value.day))
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from interface_desktop import APP_NAME, __version__
 from interface_desktop.services import groups
-from interface_desktop.services.groups import GroupDTO
+from interface_desktop.services.groups import GroupChoice
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.extensions import EXTENSIONS
@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.signals = AppSignals(self)
         self.tasks = TaskRunner(self)
         self.setWindowTitle(f"{APP_NAME} (read-only)" if runner.read_only else APP_NAME)
-        self._groups: list[GroupDTO] = []
+        self._groups: list[GroupChoice] = []
         self._search = None
         self._first_run = None
         self.meeting_commands = MeetingCommands(runner, self.signals, self)
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
 
     # -- groups ---------------------------------------------------------------------------------
     def reload_groups(self, select: int | None = None) -> None:
-        self._groups = self.runner.call(groups.list_groups)
+        self._groups = self.runner.call(groups.group_choices)
         keep = self.current_group_id() if select is None else (select or None)
         self.group_combo.blockSignals(True)
         self.group_combo.clear()

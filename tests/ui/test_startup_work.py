@@ -1,4 +1,4 @@
-"""Start-up does only what cannot wait: no export libraries or Alembic loaded, the daily backup after the window."""
+"""Start-up does only what cannot wait: no export code or Alembic loaded, the daily backup after the window."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from interface_desktop.db.migrate import script_directory, shipped_revisions
 from interface_desktop.services import groups
 from interface_desktop.services.runner import ServiceRunner
 
-DEFERRED = ("alembic", "docx", "reportlab", "pypdf", "openpyxl", "icalendar")
+DEFERRED = ("alembic", "docx", "reportlab", "pypdf", "openpyxl", "icalendar", "interface_desktop.exports.jobs",
+            "interface_desktop.services.documents", "interface_desktop.ui.dialogs.report_period_dialog")
 PROBE = """
 import json, sys
 from interface_desktop.cli import main

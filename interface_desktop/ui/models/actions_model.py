@@ -23,6 +23,10 @@ SORT_KEYS = {COL_RAG: "due", COL_DESCRIPTION: "description", COL_OWNER: "owner",
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 RAG_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+DISPLAY, EDIT, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole
+DECORATION, ALIGNMENT = Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.TextAlignmentRole
+ANSWERED_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, DECORATION, ALIGNMENT, ACTION_ROLE, RAG_ROLE})
+CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 
 
 def origin_text(a: ActionDTO) -> str:
@@ -48,6 +52,7 @@ class ActionsModel(QAbstractTableModel):
         self.order_by, self.descending = "due", False
         self.total = 0
         self._rows: list[ActionDTO] = []
+        self._texts: dict[int, tuple[str, ...]] = {}  # the shown texts of a row, made when first painted
         self._loaded = False
         self._generation = 0
         self.loading = False
@@ -92,6 +97,7 @@ class ActionsModel(QAbstractTableModel):
         self._loaded = True
         self.beginResetModel()
         self.total, self._rows = result
+        self._texts.clear()
         self.endResetModel()
         return True
 
@@ -146,6 +152,7 @@ class ActionsModel(QAbstractTableModel):
         for n, old in enumerate(self._rows):
             if old.id in by_id:
                 self._rows[n] = by_id[old.id]
+                self._texts.pop(n, None)
                 self.dataChanged.emit(self.index(n, 0), self.index(n, len(HEADERS) - 1))
 
     # Qt API ------------------------------------------------------------------------------------------------
@@ -166,30 +173,36 @@ class ActionsModel(QAbstractTableModel):
         return base | Qt.ItemFlag.ItemIsEditable if index.column() == COL_STATUS else base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Qt asks for a dozen roles per visible cell on every repaint; the ones not answered leave at once.
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
-        a = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(a, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_CARRIED:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_RAG:
-            return rag_icon(a.rag)
-        if role == Qt.ItemDataRole.EditRole and index.column() == COL_STATUS:
-            return a.status
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == COL_DESCRIPTION:
-                return a.description
-            if index.column() == COL_UPDATE:
-                return a.last_update or None
-            if index.column() == COL_CARRIED:
-                return f"Carried forward {a.carried_forward} time(s)" if a.carried_forward else None
-            if index.column() == COL_RAG:
-                return f"{a.rag_label}: due {uk_date(a.due_on) or 'no date'}, {a.status_label.lower()}"
-        if role == ACTION_ROLE:
-            return a
-        if role == RAG_ROLE:
-            return a.rag
+        row, column = index.row(), index.column()
+        a = self._rows[row]
+        if role == DISPLAY:
+            texts = self._texts.get(row)
+            if texts is None:
+                texts = self._texts[row] = tuple(self._text(a, c) for c in range(len(HEADERS)))
+            return texts[column]
+        if role == ALIGNMENT:
+            return CENTRED if column == COL_CARRIED else None
+        if role == DECORATION:
+            return rag_icon(a.rag) if column == COL_RAG else None
+        if role == EDIT:
+            return a.status if column == COL_STATUS else None
+        if role == TOOLTIP:
+            return self._tooltip(a, column)
+        return a if role == ACTION_ROLE else a.rag
+
+    @staticmethod
+    def _tooltip(a: ActionDTO, column: int) -> str | None:
+        if column == COL_DESCRIPTION:
+            return a.description
+        if column == COL_UPDATE:
+            return a.last_update or None
+        if column == COL_CARRIED:
+            return f"Carried forward {a.carried_forward} time(s)" if a.carried_forward else None
+        if column == COL_RAG:
+            return f"{a.rag_label}: due {uk_date(a.due_on) or 'no date'}, {a.status_label.lower()}"
         return None
 
     @staticmethod

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from interface_desktop.services.actions import RAG_LABELS, STATUS_LABELS, ActionFilter
-from interface_desktop.services.groups import GroupDTO
+from interface_desktop.services.groups import GroupChoice
 from interface_desktop.services.people import PersonChoice
 from interface_desktop.ui.filter_bar import FilterBar
 from interface_desktop.ui.forms import date_edit, date_value, fill_combo, set_combo_data
+from interface_desktop.ui.models.choice_list_model import fill_long_combo
 
 OUTSTANDING = ("open", "in_progress")
 
@@ -47,9 +48,9 @@ class ActionFilterBar(FilterBar):
             grid.setColumnStretch(column, stretch)
         self.set_choices([], [])
 
-    def set_choices(self, groups: list[GroupDTO], people: list[PersonChoice]) -> None:
+    def set_choices(self, groups: list[GroupChoice], people: list[PersonChoice]) -> None:
         fill_combo(self.group, [("All groups", None)] + [(g.name, g.id) for g in groups])
-        fill_combo(self.owner, [("Anyone", None)] + [(p.name, p.id) for p in people])
+        fill_long_combo(self.owner, [("Anyone", None)] + [(p.name, p.id) for p in people])
 
     def set_group(self, group_id: int | None) -> None:
         self.group.blockSignals(True)

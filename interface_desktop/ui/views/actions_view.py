@@ -42,6 +42,7 @@ class ActionsView(RecordView):
         self.count_label = QLabel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._own_change = False
+        self._selecting = False  # set while a load re-selects rows: the panel is updated once afterwards
         self._build_table()
         self._build_layout()
         self.filters.changed.connect(self._apply_filters)
@@ -70,7 +71,7 @@ class ActionsView(RecordView):
         # Fixed widths: measuring the contents of a 30,000-row model would stall the window.
         for column, width in enumerate(DEFAULT_WIDTHS):
             t.setColumnWidth(column, width)
-        t.selectionModel().currentRowChanged.connect(lambda current, _: self._show_current())
+        t.selectionModel().currentRowChanged.connect(lambda current, _: self._selecting or self._show_current())
         # Enter or double-click opens the editor; on the status column they change the status in place.
         t.activated.connect(lambda index: index.column() != COL_STATUS and self.edit_action())
         t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -121,7 +122,7 @@ class ActionsView(RecordView):
 
     # data --------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.filters.set_choices(self.runner.call(groups.list_groups), self.runner.call(people.person_choices))
+        self.filters.set_choices(self.runner.call(groups.group_choices), self.runner.call(people.person_choices))
         self.filters.set_group(self.group_id)
         self._reload(keep_loaded=True)
 
@@ -135,7 +136,12 @@ class ActionsView(RecordView):
 
     def _after_load(self, selected: list[int]) -> None:
         still_shown = [i for i in selected if self.model.row_of(i) >= 0]
-        self._select_ids(still_shown or [a.id for a in self.model_first_row()])
+        # One panel update (it reads the action's progress updates), not one per selection step as well.
+        self._selecting = True
+        try:
+            self._select_ids(still_shown or [a.id for a in self.model_first_row()])
+        finally:
+            self._selecting = False
         self._show_current()
 
     def _reload(self, keep_loaded: bool) -> None:
