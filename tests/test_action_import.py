@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from interface_desktop.app import open_app_database
 from interface_desktop.db.models import Action, ActionUpdate, AuditEntry, Person
 from interface_desktop.exports import action_log
-from interface_desktop.services import action_import, actions, documents, groups, people, stats
+from interface_desktop.services import action_import, actions, documents, groups, meetings, people, stats
 from interface_desktop.services.action_import import ActionImportError
 from interface_desktop.services.actions import ActionFilter
 from interface_desktop.services.safe_files import UnsafeFileError
@@ -102,12 +102,24 @@ def test_importing_into_the_same_group_again_adds_nothing(demo_db, tmp_path):
     with demo_db.session_scope() as s:
         group_id = _lothian(s)
         path = action_log.export(documents.action_log_doc(s, group_id=group_id), tmp_path / "log.xlsx")
+        book = openpyxl.load_workbook(path)
+        book.active["E2"] = "Dr Someone New"  # a changed owner on a row that is already in the log
+        book.save(path)
         before = _counts(s)
         preview = action_import.preview_actions(s, group_id=group_id, path=path)
         assert preview.to_add == [] and all(r.skipped.startswith("already in the log") for r in preview.rows)
-        assert all(r.meeting_id is not None for r in preview.rows if r.row == 2)
+        assert preview.new_people == ()
         action_import.import_actions(s, group_id=group_id, path=path)
         assert _counts(s)[:3] == before[:3]
+
+
+def test_the_date_raised_links_the_meeting_of_that_day(demo_db, tmp_path):
+    with demo_db.session_scope() as s:
+        group_id = _lothian(s)
+        meeting = meetings.list_meetings(s, group_id=group_id)[0]
+        path = workbook(tmp_path / "t.xlsx", [["Action", "Date raised"], ["Chase the lab", meeting.starts_at]])
+        (row,) = action_import.preview_actions(s, group_id=group_id, path=path).rows
+    assert (row.meeting_id, row.update, row.notes) == (meeting.id, "", ())
 
 
 def test_a_hand_made_tracker_is_read_with_its_odd_headers(lothian, tmp_path):
@@ -247,8 +259,6 @@ def test_cli_dry_run_then_import_and_exit_codes(lothian, tmp_path, app_paths):
     with reopened.session_scope() as s:
         assert _counts(s) == before
     reopened.dispose()
-    done = _cli(db, str(path), "--group", str(group_id))
-    assert (done.returncode, done.stdout.strip()) == (0, "Imported 4 actions; added 1 new person; skipped 1 row.")
     bad = hand_made_tracker(tmp_path / "bad.xlsx", due_row7="31/02/2026")
     for args in ([str(bad), "--group", str(group_id)], [str(bad), "--group", str(group_id), "--dry-run"],
                  [str(path), "--group", "999"], [str(tmp_path / "missing.xlsx"), "--group", str(group_id)]):
@@ -258,6 +268,8 @@ def test_cli_dry_run_then_import_and_exit_codes(lothian, tmp_path, app_paths):
         assert len(lines) == 1 and lines[0].startswith("interface-desktop: error: ") and "Traceback" not in lines[0]
     assert "Row 6, Target date (dd/mm/yyyy): '31/02/2026' is not a date" in _cli(db, str(bad), "--group",
                                                                                str(group_id)).stderr
+    done = _cli(db, str(path), "--group", str(group_id))
+    assert (done.returncode, done.stdout.strip()) == (0, "Imported 4 actions; added 1 new person; skipped 1 row.")
     reopened = open_app_database(str(db.file), paths=app_paths)
     with reopened.session_scope() as s:
         assert _counts(s)[:3] == (before[0] + 4, before[1] + 1, before[2] + 3)

@@ -155,6 +155,10 @@ class _Planner:
         description = self._text(number, "description", cells, problems)
         if not description:
             return self._without_action(number, cells, problems)
+        duplicate = self.existing.get(description.casefold())
+        if duplicate is not None:
+            # Read no further: the row adds nothing, so its owner must not be offered as a new person.
+            return RowPlan(number, description, skipped=f"already in the log (action {duplicate})")
         fields = dict(due_on=read("due", when), status=read("status", status) or "open",
                       completed_on=read("completed", when))
         owner, owner_id = self._owner(number, cells, problems, notes, extra)
@@ -167,10 +171,8 @@ class _Planner:
         update = "\n".join(filter(None, [self._text(number, "update", cells, problems), *extra]))
         notes += [f"possible {KIND_LABELS[f.kind]}: check before sharing" for f in
                   find_identifiers(description + "\n" + update, names=False)]
-        duplicate = self.existing.get(description.casefold())
         return RowPlan(number, description, owner, owner_id, update=update, problems=tuple(problems),
-                       notes=tuple(notes), skipped=f"already in the log (action {duplicate})" if duplicate else "",
-                       **fields)
+                       notes=tuple(notes), **fields)
 
     def _without_action(self, number: int, cells: tuple, problems: list[str]) -> RowPlan:
         """A row with no action text: a heading such as 'Closed actions' is skipped; a row that has an owner,
