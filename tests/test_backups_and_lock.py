@@ -131,3 +131,24 @@ def test_live_lock_from_another_host_without_os_locks_is_respected(tmp_path, mon
     monkeypatch.setattr(lock, "_os_lock", lambda fd: None)
     with pytest.raises(lock.DatabaseInUse, match="in use by jsmith on PC-123 since 09:14"):
         lock.acquire(db_file)
+
+
+def test_empty_lock_file_left_by_a_writer_killed_before_filling_it_in_is_stale(app_paths, db):
+    db_file = db.file
+    db.dispose()
+    lock.lock_path(db_file).write_bytes(b"")  # created with O_EXCL, killed before the holder info was written
+    recovered = open_app_database(str(db_file), paths=app_paths)
+    assert lock.read_lock(db_file).pid == os.getpid()
+    recovered.dispose()
+
+
+def test_a_writer_that_loses_its_new_lock_file_to_a_contender_gives_way(tmp_path):
+    db_file = tmp_path / "x.sqlite3"
+    path = lock.lock_path(db_file)
+    slow_fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)  # created, not yet OS-locked
+    winner = lock.acquire(db_file)  # finds it empty with a free OS lock: takes it over
+    assert lock.read_lock(db_file) == winner.info
+    assert lock._claim_new(path, slow_fd, lock.current_info()) is None  # the slow creator cannot lock it
+    assert lock.read_lock(db_file) == winner.info
+    winner.release()
+    assert not path.exists()

@@ -179,26 +179,28 @@ def acquire(db_file: Path) -> DatabaseLock:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             lock = _take_over(path, info)
-            if lock is not None:
-                break
-            continue
-        lock = _claim_new(path, fd, info)
-        break
+        else:
+            lock = _claim_new(path, fd, info)
+        if lock is not None:
+            break
     else:
         raise DatabaseInUse(path, read_lock(db_file))
     _HELD[path] = lock
     return lock
 
 
-def _claim_new(path: Path, fd: int, info: LockInfo) -> DatabaseLock:
-    # A contender may hold the OS lock for a moment while it looks at our empty file: retry briefly.
+def _claim_new(path: Path, fd: int, info: LockInfo) -> DatabaseLock | None:
+    """Lock the file we just created; None when a contender took it over first (it saw it empty)."""
+    # A contender that found our file still empty has taken it over; an older version of the app only
+    # holds the OS lock for a moment while it looks, so retry briefly before giving way.
     for _ in range(50):
         if _os_lock(fd) is not False:
-            break
+            lock = DatabaseLock(path, fd, info)
+            lock._write_info()
+            return lock
         time.sleep(0.02)
-    lock = DatabaseLock(path, fd, info)
-    lock._write_info()
-    return lock
+    os.close(fd)
+    return None
 
 
 def _take_over(path: Path, info: LockInfo) -> DatabaseLock | None:
@@ -209,8 +211,11 @@ def _take_over(path: Path, info: LockInfo) -> DatabaseLock | None:
         return None  # released meanwhile: try creating it again
     holder = read_lock(path.with_name(path.name[: -len(".lock")]))
     os_lock = _os_lock(fd)
+    # An empty (or half-written) file whose OS lock we now hold is stale: its writer died before filling it
+    # in, or is still trying to lock it and will give up (_claim_new). Only without OS locks can a fresh
+    # one belong to a live writer that is starting.
     fresh = time.time() - os.fstat(fd).st_mtime < _FRESH_SECONDS
-    if os_lock is False or (holder is None and fresh):
+    if os_lock is False or (os_lock is None and holder is None and fresh):
         if os_lock:
             _os_unlock(fd)
         os.close(fd)

@@ -11,6 +11,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
+from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import short_date
 from interface_desktop.services.documents import ActionLogDoc, ActionRow
@@ -93,6 +94,7 @@ def build_csv(doc: ActionLogDoc, path: Path) -> None:
 
 
 def export(doc: ActionLogDoc, target: Path | str) -> Path:
+    doc = printable_doc(doc)
     suffix = Path(target).suffix.lower()
     if suffix == ".xlsx":
         return write_file(target, lambda temp: build_xlsx(doc, temp))

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import hhmm
 from interface_desktop.services.documents import AgendaDoc
@@ -79,6 +80,7 @@ def london_timezone():  # noqa: ANN201 - an icalendar Timezone
 
 
 def export(doc: AgendaDoc, target: Path | str) -> Path:
+    doc = printable_doc(doc)
     if Path(target).suffix.lower() != ".ics":
         raise ExportError("a calendar invitation is saved as .ics")
     data = calendar_bytes(doc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from interface_desktop.exports.blocks import Block, table_block, text_blocks
+from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.docx_styles import WordDoc
 from interface_desktop.exports.safe_write import write_file
 from interface_desktop.exports.text import held_line, hhmm, long_date, person_text, short_date
@@ -99,4 +100,5 @@ def build(doc: MinutesDoc, path: Path, *, template: Path | str | None = None) ->
 
 
 def export(doc: MinutesDoc, target: Path | str, *, template: Path | str | None = None) -> Path:
+    doc = printable_doc(doc)
     return write_file(target, lambda temp: build(doc, temp, template=template))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from interface_desktop.exports import pdf_styles
 from interface_desktop.exports.blocks import Block, table_block, text_blocks
+from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.docx_styles import WordDoc
 from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import medium_date, short_date
@@ -74,6 +75,7 @@ def build_pdf(doc: SeaDoc, path: Path) -> None:
 
 
 def export(doc: SeaDoc, target: Path | str, *, template: Path | str | None = None) -> Path:
+    doc = printable_doc(doc)
     sea_blocks(doc)  # an issue without an SEA fails before anything is written
     suffix = Path(target).suffix.lower()
     if suffix == ".docx":

@@ -7,7 +7,8 @@ import os
 from datetime import date
 from typing import TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from interface_desktop.services.errors import NotFoundError
 
@@ -19,6 +20,18 @@ def get_or_raise(session: Session, model: type[T], entity_id: int, label: str) -
     if obj is None:
         raise NotFoundError(label, entity_id)
     return obj
+
+
+def id_by_name(session: Session, name_column: InstrumentedAttribute, name: str) -> int | None:
+    """The first record whose name matches ignoring case and surrounding spaces.
+
+    Compared in Python: SQLite's lower() folds only ASCII letters, so 'ÀINE' would never match 'Àine' there.
+    Name tables (groups, people) are small enough to read whole.
+    """
+    key = name.strip().casefold()
+    id_column = name_column.class_.id
+    rows = session.execute(select(id_column, name_column).order_by(id_column))
+    return next((row_id for row_id, value in rows if value.strip().casefold() == key), None)
 
 
 def today() -> date:

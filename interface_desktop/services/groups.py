@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from interface_desktop.db.models import Group, GroupStandingItem, Membership, SearchDocument
 from interface_desktop.db.vocab import BOARDS, STANDING_ITEMS
-from interface_desktop.services.common import get_or_raise
+from interface_desktop.services.common import get_or_raise, id_by_name
 from interface_desktop.services.validation import NAME_MAX, SHORT_MAX, TITLE_MAX, Check
 
 
@@ -70,7 +70,7 @@ def _validate(session: Session, fields: dict, group_id: int | None) -> dict:
     clean = dict(fields)
     if "name" in fields:
         clean["name"] = check.text("name", fields["name"], required=True, max_len=NAME_MAX)
-        clash = session.scalar(select(Group.id).where(func.lower(Group.name) == clean["name"].lower()))
+        clash = id_by_name(session, Group.name, clean["name"])
         if clash is not None and clash != group_id:
             check.fail("name", f"a group called '{clean['name']}' already exists")
     if "board" in fields:
@@ -167,5 +167,5 @@ def delete_group(session: Session, group_id: int) -> None:
 
 
 def find_group_by_name(session: Session, name: str) -> GroupDTO | None:
-    group_id = session.scalar(select(Group.id).where(func.lower(Group.name) == name.strip().lower()))
+    group_id = id_by_name(session, Group.name, name)
     return get_group(session, group_id) if group_id is not None else None

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from interface_desktop.db.models import Group, Membership, Person
 from interface_desktop.db.vocab import GROUP_ROLES, SECTORS
 from interface_desktop.services import lookups
-from interface_desktop.services.common import get_or_raise
+from interface_desktop.services.common import get_or_raise, id_by_name
 from interface_desktop.services.validation import NAME_MAX, SHORT_MAX, Check
 
 
@@ -200,5 +200,5 @@ def remove_membership(session: Session, *, group_id: int, person_id: int) -> Non
 
 
 def find_person_by_name(session: Session, name: str) -> PersonDTO | None:
-    person_id = session.scalar(select(Person.id).where(func.lower(Person.name) == name.strip().lower()).limit(1))
+    person_id = id_by_name(session, Person.name, name)
     return get_person(session, person_id) if person_id is not None else None

@@ -11,6 +11,19 @@ TITLE_MAX = 300
 NAME_MAX = 200
 TEXT_MAX = 100_000
 SHORT_MAX = 200
+# Dates outside these are typing slips (0026 for 2026), and near the ends of the calendar adding a meeting's
+# length or a reminder period would overflow.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2999, 12, 31)
+
+
+def _encodable(text: str) -> bool:
+    """False for text holding a lone surrogate, which no file or database can store as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class Check:
@@ -30,6 +43,9 @@ class Check:
         cleaned = value.strip()
         if "\x00" in cleaned:
             self.fail(field, "must not contain NUL characters")
+            return ""
+        if not _encodable(cleaned):
+            self.fail(field, "contains a broken character (half of a surrogate pair) that cannot be stored")
             return ""
         if required and not cleaned.strip():
             self.fail(field, "is required")
@@ -60,17 +76,23 @@ class Check:
                 self.fail(field, "is required")
             return None
         if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
+            value = value.date()
+        elif isinstance(value, str):
             try:
-                return date.fromisoformat(value.strip())
+                value = date.fromisoformat(value.strip())
             except ValueError:
                 self.fail(field, f"is not a valid date (expected YYYY-MM-DD, got {value!r})")
                 return None
-        self.fail(field, "must be a date")
-        return None
+        elif not isinstance(value, date):
+            self.fail(field, "must be a date")
+            return None
+        return value if self._in_range(field, value) else None
+
+    def _in_range(self, field: str, value: date) -> bool:
+        if EARLIEST <= value <= LATEST:
+            return True
+        self.fail(field, f"must be between {EARLIEST:%d/%m/%Y} and {LATEST:%d/%m/%Y} (got {value:%d/%m/%Y})")
+        return False
 
     def datetime_value(self, field: str, value: object, *, required: bool = False) -> datetime | None:
         if value is None or value == "":
@@ -78,15 +100,17 @@ class Check:
                 self.fail(field, "is required")
             return None
         if isinstance(value, datetime):
-            return value.replace(tzinfo=None, second=0, microsecond=0)
-        if isinstance(value, str):
+            value = value.replace(tzinfo=None, second=0, microsecond=0)
+        elif isinstance(value, str):
             try:
-                return datetime.fromisoformat(value.strip()).replace(tzinfo=None)
+                value = datetime.fromisoformat(value.strip()).replace(tzinfo=None)
             except ValueError:
                 self.fail(field, f"is not a valid date and time (expected YYYY-MM-DD HH:MM, got {value!r})")
                 return None
-        self.fail(field, "must be a date and time")
-        return None
+        else:
+            self.fail(field, "must be a date and time")
+            return None
+        return value if self._in_range(field, value.date()) else None
 
     def order(self, first_field: str, first: date | None, second_field: str, second: date | None) -> None:
         if first is not None and second is not None and second < first:

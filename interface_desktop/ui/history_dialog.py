@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from interface_desktop.exports import history_csv
-from interface_desktop.services import audit_labels
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 
@@ -41,6 +39,12 @@ class HistoryDialog(QDialog):
         self.kind, self.record_id = kind, record_id
         label = KIND_LABELS.get(kind, kind)
         self.setWindowTitle(f"History of this {label}")
+        # Imported here: the extension is installed at start-up, which must not load the export modules
+        # (nor the document labels the readable history borrows).
+        from interface_desktop.exports import history_csv
+        from interface_desktop.services import audit_labels
+
+        self.history_csv = history_csv
         entries = runner.call(audit_labels.readable_history, kind, record_id)
         self.rows = history_csv.history_rows(entries)
         self.saved_to: Path | None = None
@@ -83,7 +87,7 @@ class HistoryDialog(QDialog):
             return None
         target = Path(path) if path.lower().endswith(".csv") else Path(path + ".csv")
         try:
-            self.saved_to = history_csv.export(self.rows, target)
+            self.saved_to = self.history_csv.export(self.rows, target)
         except Exception as exc:  # noqa: BLE001 - shown to the user; the file, if any, is unchanged
             QMessageBox.warning(self, "Save as CSV", str(exc)[:1].upper() + str(exc)[1:])
             return None
