@@ -141,3 +141,23 @@ def test_minutes_review_redacts_the_stored_item(qtbot, rec, make_window, monkeyp
     _answer(monkeypatch, "redact")
     minutes.review_identifiers()
     assert rec.runner.call(agenda.get_agenda_item, item.id).discussion == "Letter for [CHI removed] was lost."
+
+
+def test_opening_a_record_with_highlighted_text_does_not_count_as_an_edit(qtbot, rec):
+    """Highlighting re-lays out the text once the dialog is up; only typing makes it ask about unsaved changes."""
+    rec.runner.call(issues.update_issue, rec.issue_id, description=f"Results for CHI {CHI} were misfiled.")
+    editor = IssueEditor(rec.runner, rec.runner.call(issues.get_issue, rec.issue_id))
+    qtbot.addWidget(editor)
+    editor.show()
+    description = editor.text_editors()["description"]
+    qtbot.waitUntil(lambda: _marked(description) == [CHI], timeout=3000)
+    qtbot.wait(600)  # past the note's pause, which re-checks the text
+    assert not editor.dirty
+    qtbot.keyClicks(description, " Reported.")
+    assert editor.dirty
+    editor.dirty = False  # as after a save: the next highlight pass alone must not make it dirty again
+    description.document().setModified(False)
+    qtbot.wait(600)
+    assert not editor.dirty
+    editor.reject()
+    assert not editor.isVisible()

@@ -126,7 +126,7 @@ class GroupEditor(RecordDialog):
     def after_apply(self) -> None:
         self.setWindowTitle(f"Group: {self.group.name}")
         self._load(self.group)
-        self.dirty = False
+        self.mark_clean()
 
     def _categories_changed(self) -> None:
         self.categories_changed = True

@@ -26,7 +26,9 @@ def watch(widget: QWidget, callback) -> None:  # noqa: ANN001 - any slot
     if isinstance(widget, QLineEdit):
         widget.textEdited.connect(callback)
     elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
-        widget.textChanged.connect(callback)
+        # The identifier highlighter re-lays out text, which emits textChanged with nothing edited; only
+        # an edit sets the document's modified flag (cleared when a record is loaded or saved).
+        widget.textChanged.connect(lambda: widget.document().isModified() and callback())
     elif isinstance(widget, QComboBox):
         widget.currentIndexChanged.connect(callback)
     elif isinstance(widget, QDateEdit):
@@ -111,7 +113,7 @@ class RecordDialog(QDialog):
             self.history_button.setToolTip("Every recorded change to this record: who, when, old and new values")
             self.history_button.clicked.connect(self.show_history)
             self._update_history_button()
-        self.dirty = False
+        self.mark_clean()
         self.resize(*size)
 
     # -- history --------------------------------------------------------------------------------
@@ -143,6 +145,12 @@ class RecordDialog(QDialog):
 
     def mark_dirty(self, *_: object) -> None:
         self.dirty = True
+
+    def mark_clean(self) -> None:
+        """Saved: nothing to ask about on close until the user edits again."""
+        self.dirty = False
+        for widget in self.text_editors().values():
+            widget.document().setModified(False)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         self.clear_errors()
@@ -183,7 +191,7 @@ class RecordDialog(QDialog):
     def apply(self) -> bool:
         """Save and stay open (so parts that need a stored record, like participants, can be added)."""
         if self.save():
-            self.dirty = False
+            self.mark_clean()
             self.after_apply()
             self._update_history_button()
             return True

@@ -217,6 +217,8 @@ class MinutesTab(QWidget):
     def _typed(self) -> None:
         if self._loading or self.current is None or (self.meeting and self.meeting.locked):
             return
+        if not (self.discussion.document().isModified() or self.decisions.document().isModified()):
+            return  # the identifier highlighter re-lays out loaded text: nothing was typed
         self.autosaver.note(self.current.id, self.discussion.toPlainText(), self.decisions.toPlainText())
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
