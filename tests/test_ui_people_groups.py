@@ -95,6 +95,8 @@ def test_group_validation_shows_beside_the_field(qtbot, db):
     editor.show()
     editor.accept()
     assert editor.isVisible() and "already exists" in editor.form.errors["name"].text()
+    editor.dirty = False  # the user gives up: close without the "unsaved changes" question
+    editor.reject()
 
 
 def test_people_model_without_widgets(db, qapp):
