@@ -12,31 +12,12 @@ from sqlalchemy.orm import Session
 from interface_desktop.db.models import Action, ActionUpdate, AgendaItem, Group, InterfaceIssue, Meeting, Person
 from interface_desktop.db.vocab import ACTION_STATUSES
 from interface_desktop.services.common import get_or_raise, today
+from interface_desktop.services.labels import ACTION_OPEN_STATUSES as OPEN_STATUSES
+from interface_desktop.services.labels import ACTION_STATUS_LABELS as STATUS_LABELS
+from interface_desktop.services.labels import DUE_SOON_DAYS, RAG_LABELS, rag_for, rag_label  # noqa: F401 - API
 from interface_desktop.services.validation import Check
 
-OPEN_STATUSES = ("open", "in_progress")
-DUE_SOON_DAYS = 7
 RAGS = ("red", "amber", "green", "grey")
-RAG_LABELS = {"red": "Overdue", "amber": "Due soon", "green": "On track", "grey": "Dropped"}
-STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
-
-
-def rag_for(status: str, due_on: date | None, on: date | None = None) -> str:
-    """red = overdue, amber = due within 7 days, green = done or on track, grey = dropped."""
-    on = on or today()
-    if status == "dropped":
-        return "grey"
-    if status == "done" or due_on is None:
-        return "green"
-    if due_on < on:
-        return "red"
-    if due_on <= on + timedelta(days=DUE_SOON_DAYS):
-        return "amber"
-    return "green"
-
-
-def rag_label(status: str, rag: str) -> str:
-    return "Done" if status == "done" else RAG_LABELS[rag]
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from interface_desktop.services import lookups
 from interface_desktop.services.common import get_or_raise
 from interface_desktop.services.validation import SHORT_MAX, TITLE_MAX, Check
 
-KIND_LABELS = {"shadowing": "Work shadowing", "shared_learning": "Shared learning event",
-               "joint_teaching": "Joint teaching", "webinar": "Webinar", "visit": "Visit"}
+from interface_desktop.services.labels import ACTIVITY_KIND_LABELS as KIND_LABELS
+
 ACTIVITY_FIELDS = ("title", "kind", "starts_on", "ends_on", "host_department", "location", "description",
                    "outcomes", "follow_ups")
 

@@ -20,13 +20,10 @@ from interface_desktop.services.choices import (
 )
 from interface_desktop.services.documents import KIND_LABELS as AGENDA_KIND_LABELS
 from interface_desktop.services.groups import BOARDS
+from interface_desktop.services.labels import (
+    ATTENDANCE_LABELS, GROUP_ROLE_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS,
+)
 from interface_desktop.services.report_data import SECTOR_LABELS
-
-MEETING_STATUS_LABELS = {"planned": "Planned", "held": "Held", "cancelled": "Cancelled"}
-MINUTES_STATUS_LABELS = {"draft": "Draft", "circulated": "Circulated", "approved": "Approved"}
-ATTENDANCE_LABELS = {"present": "Present", "apologies": "Apologies", "absent": "Absent",
-                     "in_attendance": "In attendance"}
-GROUP_ROLE_LABELS = {"lead": "Lead", "co-lead": "Co-lead", "secretary": "Secretary", "member": "Member"}
 
 # "status" and "kind" mean different things in different tables.
 ENTITY_FIELDS: dict[str, dict[str, dict[str, str]]] = {

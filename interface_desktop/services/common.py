@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import getpass
 import os
-from datetime import date
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from interface_desktop.services.errors import NotFoundError
+from interface_desktop.services.labels import today  # noqa: F401 - services import it from here
 
 T = TypeVar("T")
 
@@ -32,12 +32,6 @@ def id_by_name(session: Session, name_column: InstrumentedAttribute, name: str) 
     id_column = name_column.class_.id
     rows = session.execute(select(id_column, name_column).order_by(id_column))
     return next((row_id for row_id, value in rows if value.strip().casefold() == key), None)
-
-
-def today() -> date:
-    """The current date; INTERFACE_DESKTOP_TODAY pins it for reproducible demos and tests."""
-    pinned = os.environ.get("INTERFACE_DESKTOP_TODAY")
-    return date.fromisoformat(pinned) if pinned else date.today()
 
 
 def os_user() -> str:

@@ -14,11 +14,10 @@ from interface_desktop.services import lookups
 from interface_desktop.services.common import get_or_raise, today
 from interface_desktop.services.validation import SHORT_MAX, TITLE_MAX, Check
 
-DIRECTION_LABELS = {"primary_to_secondary": "Primary → secondary", "secondary_to_primary": "Secondary → primary",
-                    "both": "Both directions"}
-STATUS_LABELS = {"new": "New", "under_review": "Under review", "action_agreed": "Action agreed",
-                 "resolved": "Resolved", "closed": "Closed"}
-OPEN_STATUSES = ("new", "under_review", "action_agreed")
+from interface_desktop.services.labels import ISSUE_DIRECTION_LABELS as DIRECTION_LABELS
+from interface_desktop.services.labels import ISSUE_OPEN_STATUSES as OPEN_STATUSES
+from interface_desktop.services.labels import ISSUE_STATUS_LABELS as STATUS_LABELS
+
 HARM_LABELS = {"no_harm": "No harm", "potential_harm": "Potential harm", "harm": "Harm"}
 SEA_FIELDS = ("what_happened", "why", "learned", "changed", "impact", "contributory_factors", "harm", "risk_grade",
               "learning_needs", "event_on")

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from interface_desktop.services.groups import BOARDS
+from interface_desktop.services.labels import (  # noqa: F401 - one list for the views and the history
+    ATTENDANCE_LABELS, GROUP_ROLE_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS,
+)
 
 BOARD_CHOICES = tuple(sorted(BOARDS.items(), key=lambda kv: kv[1]))
 SECTOR_LABELS = {"primary": "Primary care", "secondary": "Secondary care", "other": "Other"}
-GROUP_ROLE_LABELS = {"lead": "Lead", "co-lead": "Co-lead", "secretary": "Secretary", "member": "Member"}
-MEETING_STATUS_LABELS = {"planned": "Planned", "held": "Held", "cancelled": "Cancelled"}
-MINUTES_STATUS_LABELS = {"draft": "Draft", "circulated": "Circulated", "approved": "Approved"}
-ATTENDANCE_LABELS = {"present": "Present", "apologies": "Apologies", "absent": "Absent",
-                     "in_attendance": "In attendance"}
 AGENDA_KIND_LABELS = {"standing": "Standing", "decision": "For decision", "discussion": "For discussion",
                       "information": "For information"}
