@@ -6,15 +6,16 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from interface_desktop.db import backups, health, lock, maintenance
+from interface_desktop.db import backups, health, lock, maintenance, sqlite_adapter
 from interface_desktop.db.engine import Database, open_database
-from interface_desktop.db.migrate import upgrade_to_head
+from interface_desktop.db.migrate import file_at_head, upgrade_to_head
 from interface_desktop.db.write_gate import WriteGate
 from interface_desktop.paths import AppPaths, app_paths, database_url, sqlite_file_from_url, with_backup_dir
 
 
 def open_app_database(explicit: str | None, *, read_only: bool = False, paths: AppPaths | None = None,
-                      defer_daily_backup: bool = False, defer_full_check: bool = False) -> Database:
+                      defer_daily_backup: bool = False, defer_full_check: bool = False,
+                      load_services: bool = True) -> Database:
     """The database the user asked for, at the current schema.
 
     A SQLite file is inspected before anything writes to it (StartupProblem), locked for this writer
@@ -24,8 +25,11 @@ def open_app_database(explicit: str | None, *, read_only: bool = False, paths: A
     With `defer_full_check` (the GUI) only the header, size and schema version are looked at here; reading
     every page waits for the window (Maintenance.verify), and until it has passed the returned database's
     write gate holds every write. An upgrade is never deferred: it waits for the full check first.
+    Without `load_services` (the GUI, whose ServiceRunner loads them after painting its first window) the audit
+    and search hooks are not installed here, and a file already at the current schema opens without SQLAlchemy.
     """
-    import interface_desktop.services  # noqa: F401 - installs the audit and search hooks
+    if load_services:
+        import interface_desktop.services.tracking  # noqa: F401 - installs the audit and search hooks
 
     paths = paths or app_paths()
     url = database_url(explicit, paths)
@@ -100,7 +104,7 @@ def open_for_gui(explicit: str | None, paths: AppPaths) -> tuple[Database, str] 
     while True:
         try:
             return open_app_database(explicit, paths=paths, read_only=read_only, defer_daily_backup=True,
-                                     defer_full_check=True), why
+                                     defer_full_check=True, load_services=False), why
         except health.StartupProblem as problem:
             backup = problem.backup.describe() if problem.backup else None
             choice = dialog.ask(PROBLEM_TITLES.get(problem.kind, "The database cannot be opened"),
@@ -130,9 +134,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     db, why_read_only = opened
     try:
-        runner = ServiceRunner(db.session_scope, location=str(db.file or db.url), read_only=db.read_only,
+        db_file = db.file
+        quick = ((lambda: sqlite_adapter.connect_read_only(db_file))
+                 if db_file is not None and file_at_head(db_file) else None)
+        runner = ServiceRunner(db.session_scope, location=str(db_file or db.url), read_only=db.read_only,
                                read_only_reason=why_read_only,
-                               maintenance=maintenance.Maintenance(db, paths.backup_dir))
+                               maintenance=maintenance.Maintenance(db, paths.backup_dir), quick_read=quick)
         return run(runner, exit_after_start=bool(getattr(args, "exit_after_start", False)),
                    settings_file=paths.settings_dir / SETTINGS_FILENAME)
     finally:

@@ -123,8 +123,8 @@ def test_dashboard_for_one_group(demo_db):
         assert board.next_meeting is not None and board.next_meeting.group_id == group.id
         assert board.readiness.papers == 2
         assert board.overdue_total == actions.count_actions(s, ActionFilter(group_id=group.id, overdue=True))
-        assert board.open_issues_total == len(issues.list_issues(s, IssueFilter(group_id=group.id,
-                                                                                 status=issues.OPEN_STATUSES)))
+        assert board.issues.open_total == len(issues.list_issues(s, IssueFilter(group_id=group.id,
+                                                                                status=issues.OPEN_STATUSES)))
 
 
 @pytest.mark.parametrize("fts", [True, False], ids=["fts5", "plain"])

@@ -2,37 +2,60 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import create_engine
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from interface_desktop.db import sqlite_adapter
 from interface_desktop.db.write_gate import WriteGate
 from interface_desktop.paths import sqlite_file_from_url
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
 
 @dataclass
 class Database:
-    """An open database: the URL, its engine and a session factory."""
+    """An open database: the URL, its engine and a session factory.
+
+    The engine is made on first use, so a program can hold an open (checked, locked) database before it has
+    loaded SQLAlchemy: the GUI paints its first window meanwhile.
+    """
 
     url: str
-    engine: Engine
+    make: Callable[[], Engine]
     read_only: bool = False
-    sessions: sessionmaker[Session] = field(init=False)
     # The writer lock (db.lock.DatabaseLock) released by dispose(), and notes for the user from opening.
     lock: Any = None
     notes: list[str] = field(default_factory=list)
     # Opened before its full integrity check (the GUI): writes wait for db.write_gate.WriteGate.verify().
     gate: WriteGate | None = None
+    _engine: Engine | None = field(default=None, init=False, repr=False)
+    _sessions: sessionmaker[Session] | None = field(default=None, init=False, repr=False)
+    _making: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+    @property
+    def engine(self) -> Engine:
+        with self._making:  # a worker and the UI thread may both be first
+            if self._engine is None:
+                self._engine = self.make()
+        return self._engine
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        return self._sessions
+
+    @property
+    def engine_made(self) -> bool:
+        return self._engine is not None
 
     @property
     def file(self) -> Path | None:
@@ -40,7 +63,7 @@ class Database:
 
     @property
     def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
+        return self.url.startswith("sqlite")
 
     @contextmanager
     def session_scope(self) -> Iterator[Session]:
@@ -56,7 +79,8 @@ class Database:
             session.close()
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -64,6 +88,8 @@ class Database:
 
 def make_engine(url: str, *, read_only: bool = False, foreign_keys: bool = True,
                 gate: WriteGate | None = None) -> Engine:
+    from sqlalchemy import create_engine
+
     db_file = sqlite_file_from_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 5}, future=True)
@@ -76,5 +102,5 @@ def make_engine(url: str, *, read_only: bool = False, foreign_keys: bool = True,
 
 def open_database(url: str, *, read_only: bool = False, gate: WriteGate | None = None) -> Database:
     """`gate`: the file has had only the quick start-up look (health.inspect_file without thorough)."""
-    return Database(url=url, engine=make_engine(url, read_only=read_only, gate=gate), read_only=read_only,
+    return Database(url=url, make=lambda: make_engine(url, read_only=read_only, gate=gate), read_only=read_only,
                     gate=gate)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import ast
 import re
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection, Engine
 
 from interface_desktop.db import sqlite_adapter
 from interface_desktop.db.engine import make_engine
@@ -21,6 +19,7 @@ from interface_desktop.paths import sqlite_file_from_url
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy.engine import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Alembic is imported only to upgrade: at a normal start the revision check reads the shipped scripts as text.
@@ -75,6 +74,8 @@ def head_revision() -> str:
 
 def schema_state(engine: Engine) -> SchemaState:
     """Read the revision without writing anything; raise SchemaError for foreign or newer files."""
+    from sqlalchemy import inspect, text
+
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         current = (conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -92,6 +93,15 @@ def check_revision(current: str | None, tables: set[str]) -> None:
             "please update the app to open it"
         )
 
+def file_at_head(db_file: Path) -> bool:
+    """Whether a SQLite file is at this version's schema, read without SQLAlchemy (False when unreadable)."""
+    try:
+        return (db_file.is_file() and db_file.stat().st_size > 0
+                and sqlite_adapter.schema_revision(db_file) == head_revision())
+    except (OSError, sqlite3.Error):
+        return False
+
+
 def backup_before_migration(db_file: Path, backup_dir: Path, from_revision: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"pre-migration-{from_revision}-{stamp}.sqlite3"
@@ -103,7 +113,11 @@ def upgrade_to_head(url: str, backup_dir: Path, *, before_upgrade: Callable[[], 
 
     `before_upgrade` runs only when there is something to upgrade, before the backup (the full integrity
     check of a file opened with only the quick start-up look). Returns the pre-migration backup's path, if any.
+    A SQLite file already at head is recognised from its version row alone, without loading SQLAlchemy.
     """
+    db_file = sqlite_file_from_url(url)
+    if db_file is not None and file_at_head(db_file):
+        return None
     engine = make_engine(url, foreign_keys=False)
     try:
         state = schema_state(engine)
@@ -111,7 +125,6 @@ def upgrade_to_head(url: str, backup_dir: Path, *, before_upgrade: Callable[[], 
             return None
         before_upgrade()
         backup: Path | None = None
-        db_file = sqlite_file_from_url(url)
         if state.current is not None and db_file is not None:
             backup = backup_before_migration(db_file, backup_dir, state.current)
         from alembic import command

@@ -7,9 +7,10 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import event, text
-from sqlalchemy.engine import Connection, Engine
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
 
 FTS_TABLE = "search_fts"
 Authorizer = Callable[[int, "str | None", "str | None", "str | None", "str | None"], int]
@@ -54,6 +55,7 @@ def install_pragmas(engine: Engine, *, wal: bool, foreign_keys: bool = True, rea
 
     `authorizer` (db.write_gate) holds writes until the file's full integrity check has passed.
     """
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -116,6 +118,8 @@ def create_fts(conn: Connection) -> None:
 def fts_available(conn: Connection) -> bool:
     if conn.dialect.name != "sqlite":
         return False
+    from sqlalchemy import text
+
     row = conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": FTS_TABLE}).first()
     return row is not None
 
@@ -123,6 +127,18 @@ def fts_available(conn: Connection) -> bool:
 def fts_query(words: list[str]) -> str:
     """Each word as a quoted prefix term, so user punctuation can never break the MATCH syntax."""
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+def schema_revision(db_file: Path) -> str | None:
+    """The schema version stored in a SQLite file (None without one), read without SQLAlchemy or Alembic."""
+    conn = connect_read_only(db_file)
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone():
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        return None
+    finally:
+        conn.close()
 
 
 def connect_read_only(db_file: Path) -> sqlite3.Connection:

@@ -1,3 +1,5 @@
-"""The domain API: typed functions over a Session, returning frozen DTOs. The only way in to the data."""
+"""The domain API: typed functions over a Session, returning frozen DTOs. The only way in to the data.
 
-from interface_desktop.services import tracking as _tracking  # noqa: F401 - installs the audit/search hooks
+Importing the package loads nothing heavy: `services.tracking` installs the audit and search hooks, and the
+composition root (app.open_app_database) or the GUI's ServiceRunner loads it before the first session.
+"""

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from interface_desktop.db.models import Group, GroupStandingItem, Membership, SearchDocument
 from interface_desktop.db.vocab import BOARDS, STANDING_ITEMS
 from interface_desktop.services.common import get_or_raise, id_by_name
+from interface_desktop.services.dashboard_types import GroupChoice
 from interface_desktop.services.validation import NAME_MAX, SHORT_MAX, TITLE_MAX, Check
 
 
@@ -142,14 +143,6 @@ def list_groups(session: Session) -> list[GroupDTO]:
     counts = _member_counts(session)
     groups = session.scalars(select(Group).options(selectinload(Group.standing_items)).order_by(Group.name))
     return [_dto(g, counts.get(g.id, 0)) for g in groups]
-
-
-@dataclass(frozen=True)
-class GroupChoice:
-    """What a list of groups to choose from needs: the id and the name."""
-
-    id: int
-    name: str
 
 
 def group_choices(session: Session) -> list[GroupChoice]:

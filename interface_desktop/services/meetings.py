@@ -96,7 +96,7 @@ def list_meetings(
     if status:
         query = query.where(Meeting.status == status)
     if when == "upcoming":
-        query = query.where(Meeting.starts_at >= now).order_by(Meeting.starts_at)
+        query = query.where(Meeting.starts_at >= now).order_by(Meeting.starts_at, Meeting.id)
     elif when == "past":
         query = query.where(Meeting.starts_at < now).order_by(Meeting.starts_at.desc())
     else:

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Any, TypeVar
-
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from interface_desktop.services.errors import ReadOnlyError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 R = TypeVar("R")
 
 
 class ServiceRunner:
-    """`runner.call(meetings.get_meeting, 3)` opens a session, calls, commits, closes."""
+    """`runner.call(meetings.get_meeting, 3)` opens a session, calls, commits, closes.
+
+    The data layer (SQLAlchemy, the models and the audit and search hooks) loads on the first call, or when
+    `load()` is called. Until then `first_screen()` reads the first window's data through `quick_read`, a
+    plain read-only SQLite connection, so the window is painted before that load.
+    """
 
     def __init__(self, session_scope: Callable[[], AbstractContextManager[Session]], *, location: str = "",
-                 read_only: bool = False, read_only_reason: str = "", maintenance: Any = None):
+                 read_only: bool = False, read_only_reason: str = "", maintenance: Any = None,
+                 quick_read: Callable[[], sqlite3.Connection] | None = None):
         self._session_scope = session_scope
+        self._quick_read = quick_read
+        self._loaded = False
         self.location = location
         self.read_only = read_only
         # Why it is read-only, for the window's banner (e.g. "the database is in use by jsmith on PC-12 since 09:14").
@@ -27,7 +36,21 @@ class ServiceRunner:
         # Back up / restore / check for the open database (db.maintenance.Maintenance), or None.
         self.maintenance = maintenance
 
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    def load(self) -> None:
+        """Load the data layer and install the audit and search hooks (idempotent)."""
+        if not self._loaded:
+            from interface_desktop.services import tracking  # noqa: F401 - installs the hooks
+
+            self._loaded = True
+
     def call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        self.load()
+        from sqlalchemy.exc import OperationalError
+
         try:
             with self._session_scope() as session:
                 return fn(session, *args, **kwargs)
@@ -38,8 +61,20 @@ class ServiceRunner:
                                     + (f" ({self.read_only_reason})" if self.read_only_reason else "")) from exc
             raise
 
+    def first_screen(self, quick: Callable[[sqlite3.Connection], R], full: Callable[[Session], R]) -> R:
+        """What the first window shows: `quick` over plain SQLite before the data layer has loaded, else `full`.
+
+        Both must return the same value for the same data (tests/test_first_screen.py holds them to it).
+        """
+        if self._loaded or self._quick_read is None:
+            return self.call(full)
+        conn = self._quick_read()
+        try:
+            return quick(conn)
+        finally:
+            conn.close()
+
     def scope(self) -> AbstractContextManager[Session]:
         """For several calls in one transaction (all commit together or none)."""
+        self.load()
         return self._session_scope()
-
-

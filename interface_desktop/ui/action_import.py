@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from interface_desktop.services import groups
 from interface_desktop.ui import settings as prefs
-from interface_desktop.ui.dialogs.action_import_dialog import ActionImportDialog
+from interface_desktop.ui.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from interface_desktop.ui.dialogs.action_import_dialog import ActionImportDialog
+
+groups = lazy_module("interface_desktop.services.groups")
 
 
 def install(window) -> None:  # noqa: ANN001 - the main window (see ui/extensions.py)
@@ -48,6 +53,8 @@ class ActionImportCommand:
                 return None
             path = Path(chosen)
         current = self.window.current_group_id() or group_list[0].id
+        from interface_desktop.ui.dialogs.action_import_dialog import ActionImportDialog
+
         self.dialog = ActionImportDialog(self.window, path, group_list, current)
         self.dialog.open()
         self.dialog.load()

@@ -10,10 +10,14 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
-from interface_desktop.services import groups, issues, meetings
-from interface_desktop.services.common import today
+from interface_desktop.services.labels import today
 from interface_desktop.ui import settings as prefs
+from interface_desktop.ui.lazy import lazy_module
 from interface_desktop.ui.tasks import TaskRunner
+
+groups = lazy_module("interface_desktop.services.groups")
+issues = lazy_module("interface_desktop.services.issues")
+meetings = lazy_module("interface_desktop.services.meetings")
 
 if TYPE_CHECKING:
     from interface_desktop.exports import jobs

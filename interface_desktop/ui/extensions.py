@@ -12,5 +12,5 @@ EXTENSIONS: tuple[str, ...] = (
     "interface_desktop.ui.action_import",
     "interface_desktop.ui.data_safety",
     "interface_desktop.ui.history_dialog",
-    "interface_desktop.ui.read_only",
+    "interface_desktop.ui.read_only_mode",
 )

@@ -62,3 +62,52 @@ def test_the_gui_takes_the_daily_backup_once_its_window_is_up(app_paths, db, qtb
         assert runner.maintenance.daily_backup() is None  # once a day
     finally:
         opened.dispose()
+
+
+FIRST_PAINT_PROBE = """
+import json, linecache, sys
+from interface_desktop.ui import application
+from interface_desktop.ui.main_window import MainWindow
+seen = {}
+noted = application.note_time
+def note(event):
+    window = next(w for w in application.QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    board = window.pages.page(0)
+    seen[event] = {
+        "sqlalchemy": "sqlalchemy" in sys.modules,
+        "hooks": "interface_desktop.services.tracking" in sys.modules,
+        "visible": window.isVisible(),
+        "overdue_title": board.overdue.box.title(),
+        "groups": [window.group_combo.itemText(i) for i in range(window.group_combo.count())],
+        "sources_kept": sorted(f for f in linecache.cache if "sqlalchemy" in f),
+    }
+    noted(event)
+application.note_time = note
+from interface_desktop.cli import main
+code = main(["--db", sys.argv[1], "--exit-after-start"])
+print(json.dumps({"code": code, **seen}))
+"""
+
+
+def test_the_dashboard_is_painted_before_the_data_layer_loads(app_paths, db):
+    """The window shows the groups and the filled dashboard read through plain SQLite; then SQLAlchemy loads,
+    imported without PySide6's source-reading import hook."""
+    with db.session_scope() as s:
+        g = groups.create_group(s, name="Fife Interface Group", board="FF")
+        from interface_desktop.services import actions, meetings
+
+        m = meetings.create_meeting(s, group_id=g.id, starts_at="2026-10-01 14:00")
+        actions.add_action(s, meeting_id=m.id, description="Audit discharge letters", due_on="2026-11-01")
+    db.dispose()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", INTERFACE_DESKTOP_DATA_DIR=str(app_paths.data_dir),
+               INTERFACE_DESKTOP_TODAY="2026-11-23")
+    done = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE, str(app_paths.default_db_file)], env=env,
+                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).parent)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    painted, ready = result["first_paint"], result["ready"]
+    assert result["code"] == 0
+    assert painted["visible"] and not painted["sqlalchemy"] and not painted["hooks"]
+    assert painted["overdue_title"] == "Overdue actions (1)"
+    assert painted["groups"] == ["All groups", "Fife Interface Group"]
+    assert ready["sqlalchemy"] and ready["hooks"] and ready["sources_kept"] == []

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
-from interface_desktop.services import meetings, planning
 from interface_desktop.services.errors import ServiceError
-from interface_desktop.services.meetings import MeetingDTO
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.feedback import confirm, show_error
+from interface_desktop.ui.lazy import lazy_module
 from interface_desktop.ui.signals import AppSignals
+
+if TYPE_CHECKING:
+    from interface_desktop.services.meetings import MeetingDTO
+
+meetings = lazy_module("interface_desktop.services.meetings")
+planning = lazy_module("interface_desktop.services.planning")
 
 EXPORTS = (("minutes", "Export &minutes (Word)…"), ("agenda", "Export &agenda…"),
            ("pack", "Export meeting &pack (PDF)…"), ("ics", "Calendar &invite (.ics)…"))

@@ -7,14 +7,17 @@ from PySide6.QtWidgets import (
     QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget,
 )
 
-from interface_desktop.services import dashboard, issues
-from interface_desktop.services.actions import ActionDTO
-from interface_desktop.services.dashboard import DashboardDTO, Readiness
-from interface_desktop.services.issues import IssueFilter
-from interface_desktop.services.meetings import MeetingDTO
+from interface_desktop.services import first_screen
+from interface_desktop.services.dashboard_types import ActionLine, DashboardDTO, NextMeeting, Readiness
 from interface_desktop.ui.rag import rag_icon
 from interface_desktop.ui.record_tree import RecordTree
 from interface_desktop.ui.views.base import View
+
+
+def _summary(session, group_id: int | None) -> DashboardDTO:  # noqa: ANN001 - a Session
+    from interface_desktop.services import dashboard  # with the data layer, which has loaded by now
+
+    return dashboard.summary(session, group_id=group_id)
 
 
 def _readiness_lines(r: Readiness) -> list[tuple[bool, str]]:
@@ -93,16 +96,16 @@ class DashboardView(View):
         return tree
 
     def refresh(self) -> None:
-        self.data = self.runner.call(dashboard.summary, group_id=self.group_id)
-        open_issues = self.runner.call(issues.list_issues, IssueFilter(group_id=self.group_id,
-                                                                       status=issues.OPEN_STATUSES))
+        group_id = self.group_id
+        self.data = self.runner.first_screen(lambda conn: first_screen.dashboard(conn, group_id=group_id),
+                                             lambda session: _summary(session, group_id))
         self._show_meeting(self.data.next_meeting, self.data.readiness)
         self._show_actions(self.overdue, self.data.overdue, self.data.overdue_total, "Nothing overdue")
         self._show_actions(self.due_soon, self.data.due_soon, self.data.due_soon_total, "Nothing due this week")
-        self._show_issues(open_issues)
+        self._show_issues()
         self._show_activities()
 
-    def _show_meeting(self, meeting: MeetingDTO | None, ready: Readiness | None) -> None:
+    def _show_meeting(self, meeting: NextMeeting | None, ready: Readiness | None) -> None:
         self.readiness.clear()
         self.open_meeting.setEnabled(meeting is not None)
         if meeting is None or ready is None:
@@ -119,7 +122,7 @@ class DashboardView(View):
                                       else QStyle.StandardPixmap.SP_MessageBoxWarning)
             self.readiness.add([("Ready — " if ok else "To do — ") + text], "meeting", meeting.id, icon=icon)
 
-    def _show_actions(self, tree: RecordTree, rows: tuple[ActionDTO, ...], total: int, empty: str) -> None:
+    def _show_actions(self, tree: RecordTree, rows: tuple[ActionLine, ...], total: int, empty: str) -> None:
         tree.clear()
         tree.box.setTitle(f"{tree.base_title} ({total})")
         for a in rows:
@@ -131,20 +134,21 @@ class DashboardView(View):
         if not rows:
             tree.add_note(empty)
 
-    def _show_issues(self, open_issues: list) -> None:
+    def _show_issues(self) -> None:
         self.issues.clear()
         assert self.data is not None
-        self.issues.box.setTitle(f"{self.issues.base_title} ({self.data.open_issues_total})")
-        for code, label, count in self.data.issues_by_category:
+        counts = self.data.issues
+        self.issues.box.setTitle(f"{self.issues.base_title} ({counts.open_total})")
+        for code, label, count in counts.by_category:
             parent = self.issues.add([f"{label} ({count})", "", ""])
-            for issue in (i for i in open_issues if i.category == code):
+            for issue in (i for i in self.data.open_issues if i.category == code):
                 self.issues.add([f"{issue.reference} {issue.title}", issue.status_label, f"{issue.raised_on:%d/%m/%Y}"],
                                 "issue", issue.id, parent=parent)
             parent.setExpanded(True)
-        if not self.data.issues_by_category:
+        if not counts.by_category:
             self.issues.add_note("No open issues")
         self.issue_status.clear()
-        for _code, label, count in self.data.issues_by_status:
+        for _code, label, count in counts.by_status:
             self.issue_status.add([label, str(count)])
 
     def _show_activities(self) -> None:
