@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import platform
@@ -37,6 +38,11 @@ class Environment:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", INTERFACE_DESKTOP_DATA_DIR=str(data_dir),
                    PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
         env.pop("INTERFACE_DESKTOP_DB", None)
+        # Measured as installed: pip and the bundle ship compiled bytecode, so neither side compiles source
+        # at each start (a shell with PYTHONDONTWRITEBYTECODE would make the app, not the bare script, pay).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        for package in ("interface_desktop", "benchmarks"):
+            compileall.compile_dir(ROOT / package, quiet=1)
         return cls(data_dir, env)
 
     def fresh_data_dir(self) -> None:
@@ -54,13 +60,24 @@ def _reason(stderr: str) -> str:
     return lines[-1].replace(str(ROOT) + os.sep, "")[:200] if lines else "no output"
 
 
-def timed_process(module: list[str], env: Environment) -> tuple[float, int]:
-    """Wall-clock seconds from spawn to exit of `python -m MODULE ARGS` and its own peak resident memory (KiB)."""
+@dataclass
+class Run:
+    """One program run: spawn to exit, its own peak resident memory, and the moments it noted (after spawn)."""
+
+    seconds: float
+    peak_kib: int
+    marks: dict[str, float]
+
+
+def timed_process(module: list[str], env: Environment) -> Run:
+    """Runs `python -m MODULE ARGS`; the moments it notes in INTERFACE_DESKTOP_TIMINGS (ui.application.note_time)."""
     with tempfile.TemporaryDirectory(prefix="bench-peak-") as tmp:
-        report = Path(tmp) / "peak"
+        report, timings = Path(tmp) / "peak", Path(tmp) / "timings"
         command = [sys.executable, "-m", "benchmarks.peak", str(report), *module]
+        spawned = time.time()
         started = time.perf_counter()
-        child = subprocess.Popen(command, cwd=ROOT, env=env.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        child = subprocess.Popen(command, cwd=ROOT, env=dict(env.env, INTERFACE_DESKTOP_TIMINGS=str(timings)),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _pid, status, _usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         stderr = child.stderr.read().decode(errors="replace") if child.stderr else ""
@@ -68,7 +85,10 @@ def timed_process(module: list[str], env: Environment) -> tuple[float, int]:
         child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode != 0:
             raise ProbeFailed(f"{module[0]} exited {child.returncode}: {_reason(stderr)}")
-        return seconds, int(report.read_text(encoding="ascii"))
+        noted = [json.loads(line) for line in (timings.read_text(encoding="utf-8").splitlines()
+                                               if timings.exists() else [])]
+        return Run(seconds, int(report.read_text(encoding="ascii")),
+                   {n["event"]: n["time"] - spawned for n in noted})
 
 
 def probe(name: str, env: Environment, **options: Any) -> dict[str, Any]:
