@@ -108,3 +108,17 @@ def test_without_a_plain_reader_the_first_screen_uses_the_orm(db):
     runner = ServiceRunner(db.session_scope)
     assert runner.first_screen(lambda conn: pytest.fail("no plain reader"), groups.group_choices) == []
     assert runner.loaded
+
+
+def test_a_plain_read_that_fails_falls_back_to_the_orm(db):
+    import sqlite3
+
+    with db.session_scope() as s:
+        groups.create_group(s, name="Fife Interface Group", board="FF")
+
+    def broken():  # noqa: ANN202 - as a connection factory would
+        raise sqlite3.OperationalError("unable to open database file")
+
+    runner = ServiceRunner(db.session_scope, quick_read=broken)
+    chosen = runner.first_screen(first_screen.group_choices, groups.group_choices)
+    assert [g.name for g in chosen] == ["Fife Interface Group"] and runner.loaded

@@ -29,6 +29,7 @@ class ServiceRunner:
         self._session_scope = session_scope
         self._quick_read = quick_read
         self._loaded = False
+        self._operational_error: type[Exception] = Exception
         self.location = location
         self.read_only = read_only
         # Why it is read-only, for the window's banner (e.g. "the database is in use by jsmith on PC-12 since 09:14").
@@ -43,18 +44,19 @@ class ServiceRunner:
     def load(self) -> None:
         """Load the data layer and install the audit and search hooks (idempotent)."""
         if not self._loaded:
+            from sqlalchemy.exc import OperationalError
+
             from interface_desktop.services import tracking  # noqa: F401 - installs the hooks
 
+            self._operational_error = OperationalError
             self._loaded = True
 
     def call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         self.load()
-        from sqlalchemy.exc import OperationalError
-
         try:
             with self._session_scope() as session:
                 return fn(session, *args, **kwargs)
-        except OperationalError as exc:
+        except self._operational_error as exc:
             # The GUI switches editing off when read-only; anything that still tries to write gets a plain answer.
             if self.read_only and "readonly" in str(exc).replace("-", "").replace(" ", "").lower():
                 raise ReadOnlyError("this database is open read-only here, so changes cannot be saved"
@@ -68,11 +70,14 @@ class ServiceRunner:
         """
         if self._loaded or self._quick_read is None:
             return self.call(full)
-        conn = self._quick_read()
         try:
-            return quick(conn)
-        finally:
-            conn.close()
+            conn = self._quick_read()
+            try:
+                return quick(conn)
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return self.call(full)  # whatever went wrong, the full path reads it (or reports it) properly
 
     def scope(self) -> AbstractContextManager[Session]:
         """For several calls in one transaction (all commit together or none)."""
