@@ -116,3 +116,26 @@ def test_user_errors_exit_1_with_one_line(env, example, tmp_path):
 def test_usage_errors_exit_2(env, argv):
     result = run(env, *argv)
     assert result.returncode == 2 and "usage:" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("argv, full", [
+    (["--db", "board.sqlite3", "--exit-after-start"], False),
+    (["--backup-dir", "list", "--db=x.sqlite3"], False),  # "list" here is a folder, not the command
+    ([], False),
+    (["list", "meetings"], True),
+    (["--db", "x.sqlite3", "lst"], True),  # a mistyped command still gets the list of commands
+    (["--help"], True),
+])
+def test_starting_the_app_builds_only_its_own_options(argv, full):
+    from interface_desktop.cli import _app_parser
+
+    parser = _app_parser(argv)
+    assert (parser._subparsers is not None) == full
+    if not full:
+        assert parser.parse_args(argv).command is None
+
+
+def test_a_mistyped_command_is_named_with_the_choices(env):
+    done = subprocess.run([sys.executable, "-m", "interface_desktop", "lst"], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2 and "invalid choice: 'lst'" in done.stderr and "'list'" in done.stderr

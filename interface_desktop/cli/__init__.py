@@ -20,7 +20,8 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """Without `commands`, only the options of the desktop app (its start does not build every sub-command)."""
     parent = common_parent()
     parser = argparse.ArgumentParser(
         prog="interface-desktop", parents=[parent],
@@ -33,14 +34,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", nargs="?", const="", default=None, metavar="REPORT_FILE",
                         help="check this copy works end to end in a temporary folder and print one line starting "
                              "PASS or FAIL (exit 0 or 1); also write that line to REPORT_FILE if given")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, parent)
     return parser
 
 
+def _app_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The app's own parser when `argv` holds only its options and their values; else the full one."""
+    light = build_parser(commands=False)
+    takes_value = {flag for action in light._actions if action.nargs != 0 for flag in action.option_strings}
+    expect_value = False
+    for arg in argv:
+        if expect_value:
+            expect_value = False
+        elif arg.startswith("-") and arg not in ("-h", "--help"):
+            expect_value = arg in takes_value
+        else:
+            return build_parser()
+    return light
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _app_parser(argv)
     try:
         # Inside the try: a bad value such as an impossible date is a user error (exit 1), not a usage error.
         args = parser.parse_args(argv)
