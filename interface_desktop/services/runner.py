@@ -42,14 +42,22 @@ class ServiceRunner:
         return self._loaded
 
     def load(self) -> None:
-        """Load the data layer and install the audit and search hooks (idempotent)."""
+        """Load the data layer, install the audit and search hooks and connect (idempotent).
+
+        The mappers are configured and the first connection made here, so the user's first click after the
+        window appears does not pay for them.
+        """
         if not self._loaded:
             from sqlalchemy.exc import OperationalError
+            from sqlalchemy.orm import configure_mappers
 
             from interface_desktop.services import tracking  # noqa: F401 - installs the hooks
 
+            configure_mappers()
             self._operational_error = OperationalError
             self._loaded = True
+            with self._session_scope() as session:
+                session.connection()
 
     def call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         self.load()
