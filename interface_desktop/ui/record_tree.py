@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,9 +26,27 @@ class RecordTree(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(headers)):
-            self.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_pending = False
         self.itemActivated.connect(self._activated)
+
+    def fit_columns(self) -> None:
+        """The columns after the first fit their content, but none takes more than a third of the width: the
+        first column, which names the record, keeps the rest (a long group name is shortened, not the title)."""
+        self._fit_pending = False
+        cap = max(self.fontMetrics().averageCharWidth() * 8, self.viewport().width() // 3)
+        header = self.header()
+        for column in range(1, self.columnCount()):
+            wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self.setColumnWidth(column, min(wanted, cap))
+
+    def _fit_soon(self) -> None:
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self.fit_columns)  # not after the tree is gone
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_columns()  # before the paint that follows, so no frame shows the old widths
 
     def add(self, texts: Sequence[str], kind: str = "", record_id: int = 0, *, parent: QTreeWidgetItem | None = None,
             icon: QIcon | None = None, tooltip: str = "") -> QTreeWidgetItem:
@@ -44,6 +62,7 @@ class RecordTree(QTreeWidget):
         else:
             parent.addChild(item)
             self.setRootIsDecorated(True)
+        self._fit_soon()
         return item
 
     def add_note(self, text: str) -> None:
