@@ -122,3 +122,22 @@ def test_a_plain_read_that_fails_falls_back_to_the_orm(db):
     runner = ServiceRunner(db.session_scope, quick_read=broken)
     chosen = runner.first_screen(first_screen.group_choices, groups.group_choices)
     assert [g.name for g in chosen] == ["Fife Interface Group"] and runner.loaded
+
+
+def test_the_data_layer_loads_inside_the_runners_import_context(db):
+    """The GUI sets it to import without PySide6's hook, whichever call loads the data layer first."""
+    from contextlib import contextmanager
+
+    entered: list[str] = []
+
+    @contextmanager
+    def recording():  # noqa: ANN202 - a context manager
+        entered.append("in")
+        yield
+        entered.append("out")
+
+    runner = ServiceRunner(db.session_scope)
+    runner.import_context = recording
+    runner.call(groups.group_choices)
+    runner.call(groups.group_choices)
+    assert entered == ["in", "out"] and runner.loaded

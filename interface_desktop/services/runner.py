@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from interface_desktop.services.errors import ReadOnlyError
@@ -30,6 +30,8 @@ class ServiceRunner:
         self._quick_read = quick_read
         self._loaded = False
         self._operational_error: type[Exception] = Exception
+        # Entered around the data layer's imports (the GUI imports them without PySide6's import hook).
+        self.import_context: Callable[[], AbstractContextManager[Any]] = nullcontext
         self.location = location
         self.read_only = read_only
         # Why it is read-only, for the window's banner (e.g. "the database is in use by jsmith on PC-12 since 09:14").
@@ -47,7 +49,9 @@ class ServiceRunner:
         The mappers are configured and the first connection made here, so the user's first click after the
         window appears does not pay for them.
         """
-        if not self._loaded:
+        if self._loaded:
+            return
+        with self.import_context():  # connecting imports the dialect's modules too
             from sqlalchemy.exc import OperationalError
             from sqlalchemy.orm import configure_mappers
 

@@ -34,6 +34,7 @@ def run(runner: ServiceRunner, *, exit_after_start: bool = False, settings_file:
     app.setWindowIcon(QIcon(str(resource("icons", "interface-desktop.png"))))
     if settings_file is not None:
         prefs.use_file(settings_file)
+    runner.import_context = plain_imports  # also when the first page shown needs the data layer at once
     from interface_desktop.ui.main_window import MainWindow
 
     window = MainWindow(runner)
@@ -48,8 +49,7 @@ def _finish_start(app: QApplication, window, runner: ServiceRunner, exit_after_s
     # The source text PySide6's import hook read for the window's own modules is of no further use; freed
     # now, its memory goes to the data layer instead of adding to the peak.
     linecache.clearcache()
-    with plain_imports():
-        runner.load()
+    runner.load()
     note_time("ready")
     if exit_after_start:
         window.close()
