@@ -71,6 +71,19 @@ def test_a_page_is_the_same_slice_of_the_full_ordered_list(board: Database, orde
     assert any(a.last_update for a in full)
 
 
+@pytest.mark.parametrize("status", [("open", "in_progress"), ("done",), ("done", "dropped"), ("dropped",)])
+def test_a_status_and_word_filter_picks_exactly_the_matching_actions(board: Database, status: tuple[str, ...]):
+    """Whether the status index is used or the table scanned (with done actions), the rows are the same."""
+    with board.session_scope() as session:
+        everything = actions.list_actions(session, on=ON)
+        flt = ActionFilter(status=status, text="Discharge")
+        picked = actions.list_actions(session, flt, on=ON)
+        counted = actions.count_actions(session, flt, on=ON)
+    expected = [a.id for a in everything if a.status in status
+                and ("discharge" in a.description.lower() or "discharge" in a.owner_name.lower())]
+    assert expected and [a.id for a in picked] == expected and counted == len(expected)
+
+
 def _exports_exist() -> bool:
     return all(importlib.util.find_spec(m) is not None
                for m in ("interface_desktop.exports.minutes_docx", "interface_desktop.exports.pack_pdf"))

@@ -95,9 +95,13 @@ def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select
     if flt.group_id is not None:
         query = query.where(Action.group_id == flt.group_id)
     if flt.status:
-        # With a text search every description is read anyway; hiding the status column from the index
-        # ("status || ''") makes SQLite scan the table in order instead of fetching rows one by one.
-        status = Action.status.concat("") if flt.text else Action.status
+        # Done actions pile up year after year (nine in ten at ten years); open, in-progress and dropped ones
+        # stay few. With a text search over done actions, hiding the status column from the index
+        # ("status || ''") makes SQLite scan the table in order instead of fetching most rows one by one
+        # (36 ms against 48 ms at 100,000 actions); without done ones the index reads a few rows (5 ms
+        # against 15 ms).
+        scan = flt.text and "done" in flt.status
+        status = Action.status.concat("") if scan else Action.status
         query = query.where(status.in_(flt.status))
     if flt.owner_id is not None:
         query = query.where(Action.owner_id == flt.owner_id)
