@@ -11,6 +11,21 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def fair_shares(wanted: dict[int, int], budget: int) -> dict[int, int]:
+    """Each its wanted width if all fit in `budget`; otherwise the narrow ones theirs and the rest an equal share."""
+    shares, left, pending = {}, max(budget, 0), sorted(wanted.items(), key=lambda item: item[1])
+    while pending:
+        key, width = pending[0]
+        share = left // len(pending)
+        if width > share:
+            shares.update((k, share) for k, _ in pending)
+            break
+        shares[key] = width
+        left -= width
+        pending.pop(0)
+    return shares
+
+
 class RecordTree(QTreeWidget):
     """`add(texts, kind, id)`; Enter, double-click or Space emits `record_activated(kind, id)`."""
 
@@ -30,14 +45,15 @@ class RecordTree(QTreeWidget):
         self.itemActivated.connect(self._activated)
 
     def fit_columns(self) -> None:
-        """The columns after the first fit their content, but none takes more than a third of the width: the
-        first column, which names the record, keeps the rest (a long group name is shortened, not the title)."""
+        """The columns after the first fit their content within three fifths of the width: when they do not
+        all fit, the widest are shortened alike (a long group name, not the record's name or a date)."""
         self._fit_pending = False
-        cap = max(self.fontMetrics().averageCharWidth() * 8, self.viewport().width() // 3)
         header = self.header()
-        for column in range(1, self.columnCount()):
-            wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
-            self.setColumnWidth(column, min(wanted, cap))
+        columns = range(1, self.columnCount())
+        wanted = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns}
+        least = self.fontMetrics().averageCharWidth() * 4
+        for column, width in fair_shares(wanted, self.viewport().width() * 3 // 5).items():
+            self.setColumnWidth(column, max(width, least))
 
     def _fit_soon(self) -> None:
         if not self._fit_pending:
