@@ -161,3 +161,40 @@ def test_opening_a_record_with_highlighted_text_does_not_count_as_an_edit(qtbot,
     assert not editor.dirty
     editor.reject()
     assert not editor.isVisible()
+
+
+def test_an_action_with_a_chi_number_is_redacted_on_request(qtbot, rec, monkeypatch):
+    from interface_desktop.services import actions
+    from interface_desktop.ui.dialogs.action_editor import ActionEditor
+
+    editor = ActionEditor(rec.runner, group_id=rec.group_id)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.description, f"Chase the lab about results for {CHI}")
+    seen = _answer(monkeypatch, "cancel")
+    assert not editor.save() and len(seen) == 1
+    assert rec.runner.call(actions.list_actions) == []
+    assert CHI in editor.description.toPlainText()
+    _answer(monkeypatch, "redact")
+    assert editor.save()
+    assert [a.description for a in rec.runner.call(actions.list_actions)] == \
+        ["Chase the lab about results for [CHI removed]"]
+    assert editor.description.toPlainText() == "Chase the lab about results for [CHI removed]"
+    assert not editor.dirty
+    editor.reject()
+
+
+def test_an_activity_keeps_an_identifier_only_with_a_recorded_reason(qtbot, rec, monkeypatch):
+    from interface_desktop.services import activities
+    from interface_desktop.ui.dialogs.activity_editor import ActivityEditor
+
+    editor = ActivityEditor(rec.runner, group_id=rec.group_id)
+    qtbot.addWidget(editor)
+    editor.title.setText("GP shadowing in the acute medical unit")
+    qtbot.keyClicks(editor.form.fields["outcomes"], f"Practice test record {CHI} used in the teaching session")
+    _answer(monkeypatch, "keep", "keep", reason="A training record, not a patient")
+    assert editor.apply()
+    saved = rec.runner.call(activities.list_activities)[0]
+    assert CHI in saved.outcomes
+    found = rec.runner.call(privacy_guard.record_findings, "activity", saved.id)
+    assert [(f.field, f.accepted, f.reason) for f in found] == [("outcomes", True, "A training record, not a patient")]
+    editor.reject()

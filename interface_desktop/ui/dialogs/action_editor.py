@@ -53,11 +53,24 @@ class ActionEditor(RecordDialog):
         fill_combo(self.issue, [("None", None)] + [(f"{i.reference} {i.title}", i.id) for i in found])
 
     def save(self) -> bool:
-        fields = dict(description=self.description.toPlainText(), owner_id=self.owner.currentData(),
-                      due_on=date_value(self.due), status=self.status.currentData(), issue_id=self.issue.currentData())
-        if self.action is None:
-            self.saved = self.run_service(self.runner.call, actions.add_action, group_id=self.group.currentData(),
-                                          **fields)
-        else:
-            self.saved = self.run_service(self.runner.call, actions.update_action, self.action.id, **fields)
+        """Possible identifiers are asked about first; what the user typed stays in the form if anything fails."""
+        decision = self.ask_about_identifiers("action", self.action.id if self.action else None,
+                                              {"description": self.description.toPlainText()})
+        if decision is None:
+            return False
+        self.saved = self.run_service(self._store, decision)
+        if self.saved is not None:
+            self.show_stored_texts(decision.texts)
         return self.saved is not None
+
+    def _store(self, decision) -> ActionDTO:  # noqa: ANN001 - a privacy_prompt.Decision
+        """The action and any identifier kept with a reason are saved together or not at all."""
+        fields = dict(description=decision.texts["description"], owner_id=self.owner.currentData(),
+                      due_on=date_value(self.due), status=self.status.currentData(), issue_id=self.issue.currentData())
+        with self.runner.scope() as session:
+            if self.action is None:
+                saved = actions.add_action(session, group_id=self.group.currentData(), **fields)
+            else:
+                saved = actions.update_action(session, self.action.id, **fields)
+            decision.record(session, saved.id)
+            return saved

@@ -79,15 +79,28 @@ class ActivityEditor(RecordDialog):
         return values
 
     def save(self) -> bool:
-        if self.activity is None:
-            self.saved = self.run_service(self.runner.call, activities.create_activity,
-                                          group_id=self.group.currentData(), **self.fields())
-        else:
-            self.saved = self.run_service(self.runner.call, activities.update_activity, self.activity.id,
-                                          **self.fields())
+        """Possible identifiers are asked about first; what the user typed stays in the form if anything fails."""
+        fields = self.fields()
+        decision = self.ask_about_identifiers("activity", self.activity.id if self.activity else None,
+                                              {name: fields[name] for name, _ in TEXT_FIELDS})
+        if decision is None:
+            return False
+        fields.update(decision.texts)
+        self.saved = self.run_service(self._store, fields, decision)
         if self.saved is not None:
             self.activity = self.saved
+            self.show_stored_texts(decision.texts)
         return self.saved is not None
+
+    def _store(self, fields: dict, decision) -> ActivityDTO:  # noqa: ANN001 - a privacy_prompt.Decision
+        """The activity and any identifier kept with a reason are saved together or not at all."""
+        with self.runner.scope() as session:
+            if self.activity is None:
+                saved = activities.create_activity(session, group_id=self.group.currentData(), **fields)
+            else:
+                saved = activities.update_activity(session, self.activity.id, **fields)
+            decision.record(session, saved.id)
+            return saved
 
     def history_key(self) -> tuple[str, int] | None:
         return ("activity", self.activity.id) if self.activity else None

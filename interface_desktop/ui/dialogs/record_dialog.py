@@ -223,6 +223,24 @@ class RecordDialog(QDialog):
         return {name: widget for form in self._forms for name, widget in form.fields.items()
                 if isinstance(widget, (QPlainTextEdit, QTextEdit))}
 
+    def ask_about_identifiers(self, entity: str, entity_id: int | None, texts: dict[str, str]):  # noqa: ANN201
+        """Before saving free text: possible patient identifiers are redacted, kept with a recorded reason, or the
+        save is cancelled (None). Returns the privacy_prompt.Decision: the texts to store and what to record."""
+        from interface_desktop.ui.privacy_prompt import check_before_save
+
+        editors = self.text_editors()
+        labels = {name: editors[name].accessibleName() or name for name in texts if name in editors}
+        return check_before_save(self, self.runner, entity, entity_id, texts, labels)
+
+    def show_stored_texts(self, texts: dict[str, str]) -> None:
+        """After a save, the fields show what was stored (the redacted text, when the user chose that)."""
+        editors = self.text_editors()
+        for name, text in texts.items():
+            widget = editors.get(name)
+            if widget is not None and widget.toPlainText() != text:
+                widget.setPlainText(text)
+        self.mark_clean()
+
     def form_errors(self, field: str) -> str:
         """The message shown beside `field` ('' when none)."""
         for form in self._forms:
