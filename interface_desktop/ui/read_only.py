@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFrame,
+    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFrame,
     QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QStyle, QTextEdit, QVBoxLayout, QWidget,
 )
 
@@ -109,7 +109,11 @@ class ReadOnlyGuard(QObject):
                 self.lock(child)
             if isinstance(widget, QDialog) and "(read-only)" not in widget.windowTitle():
                 widget.setWindowTitle(widget.windowTitle() + " (read-only)")
-        if _in_editor(widget):
+        if isinstance(widget, QAbstractItemView):
+            # Tables edited in place (an action's status, attendance) open no editor; they still select and open.
+            if widget.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
+                widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        elif _in_editor(widget):
             self._lock_input(widget)
         elif isinstance(widget, QPushButton) and widget.isEnabled() and _writes(widget) \
                 and not isinstance(widget.parentWidget(), QDialogButtonBox):

@@ -67,3 +67,19 @@ def test_record_editor_is_view_only(qtbot, make_window, runner, records):
 def test_a_write_that_slips_through_gets_a_plain_message(runner):
     with pytest.raises(ReadOnlyError, match="open read-only here.*jsmith on PC-123"):
         runner.call(groups.create_group, name="Fife Interface Group", board="FF")
+
+
+def test_tables_edited_in_place_open_no_editor(qtbot, make_window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+    window = make_window()
+    page = window.show_module("actions_view")
+    table = page.findChild(QTableView)
+    qtbot.waitUntil(lambda: table.model().rowCount() == 2)
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    index = table.model().index(0, 4)
+    table.setCurrentIndex(index)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert table.state() != QAbstractItemView.State.EditingState
