@@ -141,3 +141,25 @@ def test_search_finds_the_same_records_with_and_without_fts(demo_db, monkeypatch
         highland = next(g for g in groups.list_groups(s) if g.board == "HG")
         scoped = search.search(s, "letters", group_id=highland.id)
         assert all(h.group_id in (highland.id, None) for h in scoped)
+
+
+def test_listed_activities_carry_exactly_their_participants_and_feedback(demo_db):
+    """The list is read as plain columns; it must agree with the records as the ORM loads them."""
+    from sqlalchemy import select
+
+    from interface_desktop.db.models import Activity
+
+    with demo_db.session_scope() as s:
+        listed = {a.id: a for a in activities.list_activities(s)}
+        stored = s.scalars(select(Activity).order_by(Activity.starts_on.desc(), Activity.id.desc())).all()
+        assert list(listed) == [a.id for a in stored] and any(a.participants for a in stored)
+        for record in stored:
+            dto = listed[record.id]
+            assert (dto.title, dto.kind, dto.starts_on, dto.ends_on, dto.outcomes) == (
+                record.title, record.kind, record.starts_on, record.ends_on, record.outcomes)
+            assert [(p.id, p.person_id, p.role, p.reflection) for p in dto.participants] == [
+                (p.id, p.person_id, p.role, p.reflection) for p in record.participants]
+            assert [(f.id, f.score, f.sector, f.comment) for f in dto.feedback] == [
+                (f.id, f.score, f.sector, f.comment) for f in record.feedback]
+        one_group = stored[0].group_id
+        assert {a.group_id for a in activities.list_activities(s, group_id=one_group)} == {one_group}
