@@ -163,3 +163,19 @@ def test_listed_activities_carry_exactly_their_participants_and_feedback(demo_db
                 (f.id, f.score, f.sector, f.comment) for f in record.feedback]
         one_group = stored[0].group_id
         assert {a.group_id for a in activities.list_activities(s, group_id=one_group)} == {one_group}
+
+
+def test_people_to_choose_for_a_meeting_are_its_members_first_then_everyone_active(db):
+    with db.session_scope() as s:
+        g = groups.create_group(s, name="Fife Interface Group", board="FF")
+        zed = people.create_person(s, name="Dr Zed Member", role="gp", sector="primary", organisation="Leven Practice")
+        amy = people.create_person(s, name="Amy Outsider", role="manager", sector="other")
+        gone = people.create_person(s, name="Bob Gone", role="gp", sector="primary")
+        left = people.create_person(s, name="Carl Left", role="gp", sector="primary")
+        people.set_membership(s, group_id=g.id, person_id=zed.id)
+        people.set_membership(s, group_id=g.id, person_id=left.id)
+        people.remove_membership(s, group_id=g.id, person_id=left.id)
+        people.update_person(s, gone.id, active=False)
+        chosen = people.choices_for_group(s, group_id=g.id)
+        assert [c.name for c in chosen] == ["Dr Zed Member", "Amy Outsider", "Carl Left"]
+        assert chosen[0].description == people.get_person(s, zed.id).description == "GP, Leven Practice"

@@ -42,16 +42,21 @@ class PersonDTO:
     @property
     def description(self) -> str:
         """"Dr A Person, GP, Riverside Medical Practice" style, for minutes and lists."""
-        where = self.organisation or self.department
-        return f"{self.role_label}, {where}" if where else self.role_label
+        return describe(self.role_label, self.organisation, self.department)
+
+
+def describe(role_label: str, organisation: str, department: str) -> str:
+    where = organisation or department
+    return f"{role_label}, {where}" if where else role_label
 
 
 @dataclass(frozen=True)
 class PersonChoice:
-    """What a list of owners or presenters needs: the id and the name."""
+    """What a list of owners or presenters needs: the id and the name (and, where asked for, the description)."""
 
     id: int
     name: str
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,22 @@ def person_choices(session: Session, *, active_only: bool = False) -> list[Perso
     if active_only:
         query = query.where(Person.active.is_(True))
     return [PersonChoice(person_id, name) for person_id, name in session.execute(query)]
+
+
+def choices_for_group(session: Session, *, group_id: int) -> list[PersonChoice]:
+    """The group's current members by name, then everyone else who is active: for chair, presenter and owner."""
+    get_or_raise(session, Group, group_id, "group")
+    members = (select(Membership.person_id).where(Membership.group_id == group_id, Membership.left_on.is_(None))
+               .scalar_subquery())
+    labels = lookups.labels(session, "person_role")
+    columns = (Person.id, Person.name, Person.role, Person.organisation, Person.department)
+
+    def choices(query) -> list[PersonChoice]:  # noqa: ANN001 - a Select of `columns`
+        return [PersonChoice(i, name, describe(labels.get(role, role), organisation, department))
+                for i, name, role, organisation, department in session.execute(query.order_by(Person.name, Person.id))]
+
+    return (choices(select(*columns).where(Person.id.in_(members)))
+            + choices(select(*columns).where(Person.active.is_(True), Person.id.not_in(members))))
 
 
 def list_members(session: Session, *, group_id: int, current_only: bool = True) -> list[MemberDTO]:

@@ -12,7 +12,7 @@ from interface_desktop.services import agenda
 from interface_desktop.services.agenda import AgendaItemDTO
 from interface_desktop.services.errors import ServiceError
 from interface_desktop.services.meetings import MeetingDTO
-from interface_desktop.services.people import PersonDTO
+from interface_desktop.services.people import PersonChoice
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.choice_delegate import ChoiceDelegate
@@ -78,7 +78,7 @@ class AgendaTab(QWidget):
         shortcut.activated.connect(slot)
         return button
 
-    def set_meeting(self, meeting: MeetingDTO, people: list[PersonDTO]) -> None:
+    def set_meeting(self, meeting: MeetingDTO, people: list[PersonChoice]) -> None:
         self.meeting = meeting
         self.presenter_delegate.labels = {0: "(nobody)", **{p.id: p.name for p in people}}
         self.model.set_locked(meeting.locked)

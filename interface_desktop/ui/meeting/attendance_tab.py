@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from interface_desktop.services import attendance
 from interface_desktop.services.errors import ServiceError
 from interface_desktop.services.meetings import MeetingDTO
-from interface_desktop.services.people import PersonDTO
+from interface_desktop.services.people import PersonChoice
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.choice_delegate import ChoiceDelegate
@@ -84,7 +84,7 @@ class AttendanceTab(QWidget):
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
-    def set_meeting(self, meeting: MeetingDTO, people: list[PersonDTO]) -> None:
+    def set_meeting(self, meeting: MeetingDTO, people: list[PersonChoice]) -> None:
         self.meeting = meeting
         self.model.set_locked(meeting.locked)
         for widget in (self.all_present, self.guest, self.add_guest, self.remove_guest):

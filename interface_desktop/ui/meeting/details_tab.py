@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from interface_desktop.services import meetings
 from interface_desktop.services.errors import ServiceError, ValidationError
 from interface_desktop.services.meetings import MeetingDTO
-from interface_desktop.services.people import PersonDTO
+from interface_desktop.services.people import PersonChoice
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui.feedback import FieldErrors, show_error
 from interface_desktop.ui.forms import set_combo_data
@@ -84,7 +84,7 @@ class DetailsTab(QWidget):
             self.dirty = True
             self.state.setText("Unsaved changes (Ctrl+S saves)")
 
-    def set_meeting(self, meeting: MeetingDTO, people: list[PersonDTO]) -> None:
+    def set_meeting(self, meeting: MeetingDTO, people: list[PersonChoice]) -> None:
         self._loading = True
         self.meeting = meeting
         for combo in (self.chair, self.minute_taker):

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from interface_desktop.services.common import today
-from interface_desktop.services.people import PersonDTO
+from interface_desktop.services.people import PersonChoice
 from interface_desktop.ui.forms import date_edit, date_value, set_date
 from interface_desktop.ui.meeting.person_combo import person_combo
 
@@ -55,7 +55,7 @@ class InlineActionBar(QFrame):
         for widget in (self.description, self.owner, self.owner.lineEdit(), self.due):
             widget.installEventFilter(self)
 
-    def set_people(self, people: list[PersonDTO]) -> None:
+    def set_people(self, people: list[PersonChoice]) -> None:
         self.owner.clear()
         self.owner.addItem("", 0)
         for person in people:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from interface_desktop.services import meetings, people
 from interface_desktop.services.meetings import MeetingDTO
-from interface_desktop.services.people import PersonDTO
+from interface_desktop.services.people import PersonChoice
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.meeting.agenda_tab import AgendaTab
@@ -125,12 +125,9 @@ class MeetingEditor(QWidget):
         if self.commands is not None:
             self.commands.set_meeting(None)
 
-    def _people(self, meeting: MeetingDTO) -> list[PersonDTO]:
+    def _people(self, meeting: MeetingDTO) -> list[PersonChoice]:
         """Members of the meeting's group first, then everyone else, for chair, presenter and owner lists."""
-        members = [m.person for m in self.runner.call(people.list_members, group_id=meeting.group_id)]
-        member_ids = {p.id for p in members}
-        others = [p for p in self.runner.call(people.list_people, active_only=True) if p.id not in member_ids]
-        return members + others
+        return self.runner.call(people.choices_for_group, group_id=meeting.group_id)
 
     def _show(self, meeting: MeetingDTO) -> None:
         self.meeting = meeting

@@ -15,7 +15,7 @@ from interface_desktop.services.actions import ActionDTO, ActionFilter
 from interface_desktop.services.agenda import AgendaItemDTO
 from interface_desktop.services.errors import ServiceError
 from interface_desktop.services.meetings import MeetingDTO
-from interface_desktop.services.people import PersonDTO
+from interface_desktop.services.people import PersonChoice
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.forms import uk_date
@@ -128,7 +128,7 @@ class MinutesTab(QWidget):
         shortcut.activated.connect(slot)
 
     # -- loading --------------------------------------------------------------------------------
-    def set_meeting(self, meeting: MeetingDTO, people: list[PersonDTO]) -> None:
+    def set_meeting(self, meeting: MeetingDTO, people: list[PersonChoice]) -> None:
         self.flush()
         same = self.meeting is not None and self.meeting.id == meeting.id
         self.meeting = meeting
