@@ -43,6 +43,11 @@ class ServiceRunner:
     def loaded(self) -> bool:
         return self._loaded
 
+    @property
+    def reads_plainly(self) -> bool:
+        """True until the data layer loads, when the first screen can be read without it."""
+        return not self._loaded and self._quick_read is not None
+
     def load(self) -> None:
         """Load the data layer, install the audit and search hooks and connect (idempotent).
 

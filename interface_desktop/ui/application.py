@@ -50,6 +50,7 @@ def _finish_start(app: QApplication, window, runner: ServiceRunner, exit_after_s
     # now, its memory goes to the data layer instead of adding to the peak.
     linecache.clearcache()
     runner.load()
+    window.data_layer_loaded()
     note_time("ready")
     if exit_after_start:
         window.close()

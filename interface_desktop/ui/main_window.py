@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self._groups: list[GroupChoice] = []
         self._search = None
         self._first_run = None
+        self._waiting_row: int | None = None  # a first page other than the dashboard waits for the data layer
         self.meeting_commands = MeetingCommands(runner, self.signals, self)
         self.pages = PageHost(runner, self.signals, self)
         self._build_body()
@@ -155,8 +156,23 @@ class MainWindow(QMainWindow):
         self._show_saved_view()
 
     def _show_saved_view(self) -> None:
-        n = self.pages.index_of_module(prefs.value(prefs.LAST_VIEW))
-        self.nav.setCurrentRow(max(n, 0))
+        n = max(self.pages.index_of_module(prefs.value(prefs.LAST_VIEW)), 0)
+        if n and self.runner.reads_plainly:
+            # Only the dashboard is read before the data layer loads: the window shows this page's place
+            # ("Opening…") and builds it as soon as that load is done (data_layer_loaded).
+            self._waiting_row = n
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(n)
+            self.nav.blockSignals(False)
+            self.pages.setCurrentIndex(n)
+            return
+        self.nav.setCurrentRow(n)
+
+    def data_layer_loaded(self) -> None:
+        """Called once the data layer has loaded: the page that waited for it is built and shown."""
+        row, self._waiting_row = self._waiting_row, None
+        if row is not None and self.nav.currentRow() == row:
+            self._show_row(row)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(self._may_leave(page) for page in self.pages.built()):

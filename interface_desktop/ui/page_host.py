@@ -6,7 +6,8 @@ import importlib
 import importlib.util
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from interface_desktop.services.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
@@ -47,8 +48,12 @@ class PageHost(QStackedWidget):
         self.window_ = window
         self.entries = available_entries()
         self.group_id: int | None = None
-        for _ in self.entries:
-            self.addWidget(QWidget())  # placeholder until first shown
+        for entry in self.entries:
+            # A placeholder until first shown; seen only while a first page waits for the data layer.
+            waiting = QLabel(f"Opening {entry.title}…")
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            waiting.setEnabled(False)
+            self.addWidget(waiting)
 
     def built(self) -> list[View]:
         return [e.page for e in self.entries if e.page is not None]

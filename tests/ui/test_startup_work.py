@@ -111,3 +111,55 @@ def test_the_dashboard_is_painted_before_the_data_layer_loads(app_paths, db):
     assert painted["overdue_title"] == "Overdue actions (1)"
     assert painted["groups"] == ["All groups", "Fife Interface Group"]
     assert ready["sqlalchemy"] and ready["hooks"] and ready["sources_kept"] == []
+
+
+WAITING_PAGE_PROBE = """
+import json, sys
+from interface_desktop.ui import application
+from interface_desktop.ui.main_window import MainWindow
+seen = {}
+noted = application.note_time
+def note(event):
+    window = next(w for w in application.QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    shown = window.pages.currentWidget()
+    seen[event] = {
+        "sqlalchemy": "sqlalchemy" in sys.modules,
+        "row": window.nav.currentItem().text(),
+        "placeholder": shown.text() if hasattr(shown, "text") else None,
+        "page": type(window.pages.current_page()).__name__,
+        "rows": window.pages.current_page().model.rowCount() if window.pages.current_page() else None,
+    }
+    noted(event)
+application.note_time = note
+from interface_desktop.cli import main
+code = main(["--db", sys.argv[1], "--exit-after-start"])
+print(json.dumps({"code": code, **seen}))
+"""
+
+
+def test_a_last_page_other_than_the_dashboard_is_built_once_the_data_layer_has_loaded(app_paths, db):
+    """The window is painted at once with the page's place held ("Opening Actions…"), then the page fills."""
+    from PySide6.QtCore import QSettings
+
+    from interface_desktop.services import actions, meetings
+    from interface_desktop.ui import settings as prefs
+
+    with db.session_scope() as s:
+
+        g = groups.create_group(s, name="Fife Interface Group", board="FF")
+        m = meetings.create_meeting(s, group_id=g.id, starts_at="2026-10-01 14:00")
+        for n in range(3):
+            actions.add_action(s, meeting_id=m.id, description=f"Audit discharge letters {n}", due_on="2026-12-01")
+    db.dispose()
+    settings = QSettings(str(app_paths.settings_dir / prefs.SETTINGS_FILENAME), QSettings.Format.IniFormat)
+    prefs.set_value(prefs.LAST_VIEW, "actions_view", settings)
+    settings.sync()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", INTERFACE_DESKTOP_DATA_DIR=str(app_paths.data_dir),
+               INTERFACE_DESKTOP_TODAY="2026-11-23")
+    done = subprocess.run([sys.executable, "-c", WAITING_PAGE_PROBE, str(app_paths.default_db_file)], env=env,
+                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).parent)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["first_paint"] == {"sqlalchemy": False, "row": "Actions", "placeholder": "Opening Actions…",
+                                     "page": "NoneType", "rows": None}
+    assert result["ready"]["page"] == "ActionsView" and result["ready"]["rows"] == 3
