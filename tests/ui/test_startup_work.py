@@ -89,6 +89,16 @@ print(json.dumps({"code": code, **seen}))
 """
 
 
+def _start_app(probe: str, app_paths) -> dict:  # noqa: ANN001 - AppPaths
+    """Starts the app in a child process with `probe` noting what it sees; returns the probe's JSON."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", INTERFACE_DESKTOP_DATA_DIR=str(app_paths.data_dir),
+               INTERFACE_DESKTOP_TODAY="2026-11-23")
+    done = subprocess.run([sys.executable, "-c", probe, str(app_paths.default_db_file)], env=env,
+                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).parent)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def test_the_dashboard_is_painted_before_the_data_layer_loads(app_paths, db):
     """The window shows the groups and the filled dashboard read through plain SQLite; then SQLAlchemy loads,
     imported without PySide6's source-reading import hook."""
@@ -99,12 +109,7 @@ def test_the_dashboard_is_painted_before_the_data_layer_loads(app_paths, db):
         m = meetings.create_meeting(s, group_id=g.id, starts_at="2026-10-01 14:00")
         actions.add_action(s, meeting_id=m.id, description="Audit discharge letters", due_on="2026-11-01")
     db.dispose()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", INTERFACE_DESKTOP_DATA_DIR=str(app_paths.data_dir),
-               INTERFACE_DESKTOP_TODAY="2026-11-23")
-    done = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE, str(app_paths.default_db_file)], env=env,
-                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).parent)
-    assert done.returncode == 0, done.stderr[-2000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = _start_app(FIRST_PAINT_PROBE, app_paths)
     painted, ready = result["first_paint"], result["ready"]
     assert result["code"] == 0
     assert painted["visible"] and not painted["sqlalchemy"] and not painted["hooks"]
@@ -154,12 +159,7 @@ def test_a_last_page_other_than_the_dashboard_is_built_once_the_data_layer_has_l
     settings = QSettings(str(app_paths.settings_dir / prefs.SETTINGS_FILENAME), QSettings.Format.IniFormat)
     prefs.set_value(prefs.LAST_VIEW, "actions_view", settings)
     settings.sync()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", INTERFACE_DESKTOP_DATA_DIR=str(app_paths.data_dir),
-               INTERFACE_DESKTOP_TODAY="2026-11-23")
-    done = subprocess.run([sys.executable, "-c", WAITING_PAGE_PROBE, str(app_paths.default_db_file)], env=env,
-                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).parent)
-    assert done.returncode == 0, done.stderr[-2000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = _start_app(WAITING_PAGE_PROBE, app_paths)
     assert result["first_paint"] == {"sqlalchemy": False, "row": "Actions", "placeholder": "Opening Actions…",
                                      "page": "NoneType", "rows": None}
     assert result["ready"]["page"] == "ActionsView" and result["ready"]["rows"] == 3
