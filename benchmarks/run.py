@@ -161,7 +161,8 @@ def growth(plan: Plan) -> list[Growth]:
     """Each repetition visits every size in turn, so a busy spell on the machine falls on all sizes alike."""
     rows = [Growth("Start-up"), Growth("Actions view: open and first paint"), Growth("Global search: ten queries")]
     dbs = {years: cached_database(plan.cache, size)[0] for years, size in sorted(plan.sizes.items())}
-    steps = (lambda db: _startup(plan, db).marks["first_paint"], lambda db: probe("actions_app", plan.env, db=db)["open_paint"],
+    steps = (lambda db: _startup(plan, db).marks["first_paint"],
+             lambda db: probe("actions_app", plan.env, db=db)["open_paint"],
              lambda db: probe("search_app", plan.env, db=db, rounds=3)["ten_queries"])
     samples: dict[tuple[int, int], list[float]] = {}
     for _ in range(plan.reps):
@@ -211,7 +212,8 @@ def table(figures: list[Figure], growths: list[Growth]) -> str:
     for f in figures:
         ratio = f"{f.ratio:.2f}x" if f.ratio is not None else "-"
         lines.append(f"| {f.name:58} | {_number(f.app, f.unit):>9} | {_number(f.bare, f.unit):>9} | {ratio:>6} "
-                     f"| {(f'{f.target}x' if f.target else '-'):>6} | {f.verdict}{' (' + f.reason + ')' if f.reason else ''} |")
+                     f"| {(f'{f.target}x' if f.target else '-'):>6} "
+                     f"| {f.verdict}{' (' + f.reason + ')' if f.reason else ''} |")
     if not growths:
         return "\n".join(lines)
     years = sorted({y for g in growths for y in g.seconds})

@@ -54,10 +54,6 @@ class Database:
         return self._sessions
 
     @property
-    def engine_made(self) -> bool:
-        return self._engine is not None
-
-    @property
     def file(self) -> Path | None:
         return sqlite_file_from_url(self.url)
 

@@ -12,9 +12,8 @@ from interface_desktop.db.models import Activity, ActivityFeedback, ActivityPart
 from interface_desktop.db.vocab import ACTIVITY_KINDS, PARTICIPANT_ROLES, SECTORS
 from interface_desktop.services import lookups
 from interface_desktop.services.common import get_or_raise
-from interface_desktop.services.validation import SHORT_MAX, TITLE_MAX, Check
-
 from interface_desktop.services.labels import ACTIVITY_KIND_LABELS as KIND_LABELS
+from interface_desktop.services.validation import SHORT_MAX, TITLE_MAX, Check
 
 ACTIVITY_FIELDS = ("title", "kind", "starts_on", "ends_on", "host_department", "location", "description",
                    "outcomes", "follow_ups")

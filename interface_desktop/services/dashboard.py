@@ -22,8 +22,7 @@ def readiness(session: Session, meeting: MeetingDTO | NextMeeting) -> Readiness:
     items = session.execute(select(AgendaItem.kind, AgendaItem.presenter_id, AgendaItem.minutes_allotted)
                             .where(AgendaItem.meeting_id == meeting.id))
     papers = session.scalar(select(func.count()).select_from(Paper).where(Paper.meeting_id == meeting.id)) or 0
-    return readiness_of(((kind, presenter, minutes) for kind, presenter, minutes in items), papers,
-                        meeting.duration_minutes)
+    return readiness_of(items, papers, meeting.duration_minutes)
 
 
 def activities_between(session: Session, group_id: int | None, first: date, last: date) -> tuple[ActivityLine, ...]:
@@ -46,7 +45,8 @@ def _next_meeting(session: Session, group_id: int | None, on: date) -> NextMeeti
     if not upcoming:
         return None
     m = upcoming[0]
-    return NextMeeting(m.id, m.group_id, m.group_name, m.title, m.starts_at, m.duration_minutes, m.location, m.call_link)
+    return NextMeeting(m.id, m.group_id, m.group_name, m.title, m.starts_at, m.duration_minutes, m.location,
+                       m.call_link)
 
 
 def summary(session: Session, *, group_id: int | None = None, on: date | None = None, limit: int = 8) -> DashboardDTO:

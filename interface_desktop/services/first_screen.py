@@ -52,7 +52,8 @@ def _marks(values: tuple[str, ...]) -> str:
 def _next_meeting(conn: sqlite3.Connection, group_id: int | None, on: date) -> NextMeeting | None:
     where, params = _where(["m.status = 'planned'", "m.starts_at >= ?"], group_id, "m.group_id")
     row = conn.execute(
-        "SELECT m.id, m.group_id, g.name, m.title, m.starts_at, m.duration_minutes, m.location, m.call_link FROM meeting m "
+        "SELECT m.id, m.group_id, g.name, m.title, m.starts_at, m.duration_minutes, m.location, m.call_link "
+        "FROM meeting m "
         f"JOIN interface_group g ON g.id = m.group_id{where} ORDER BY m.starts_at, m.id LIMIT 1",
         [_stored(datetime.combine(on, datetime.min.time())), *params]).fetchone()
     if row is None:

@@ -12,11 +12,10 @@ from interface_desktop.db.models import Action, Group, InterfaceIssue, IssueMeet
 from interface_desktop.db.vocab import ISSUE_DIRECTIONS, ISSUE_STATUSES, SEA_HARM, SECTORS, SEVERITIES
 from interface_desktop.services import lookups
 from interface_desktop.services.common import get_or_raise, today
-from interface_desktop.services.validation import SHORT_MAX, TITLE_MAX, Check
-
 from interface_desktop.services.labels import ISSUE_DIRECTION_LABELS as DIRECTION_LABELS
 from interface_desktop.services.labels import ISSUE_OPEN_STATUSES as OPEN_STATUSES
 from interface_desktop.services.labels import ISSUE_STATUS_LABELS as STATUS_LABELS
+from interface_desktop.services.validation import SHORT_MAX, TITLE_MAX, Check
 
 HARM_LABELS = {"no_harm": "No harm", "potential_harm": "Potential harm", "harm": "Harm"}
 SEA_FIELDS = ("what_happened", "why", "learned", "changed", "impact", "contributory_factors", "harm", "risk_grade",
