@@ -22,8 +22,10 @@ os.environ.setdefault("INTERFACE_DESKTOP_TODAY", "2026-11-23")
 from interface_desktop.app import open_app_database  # noqa: E402
 from interface_desktop.db.engine import Database  # noqa: E402
 from interface_desktop.db.models import Action, ActionUpdate  # noqa: E402
-from interface_desktop.services import groups, meetings, people  # noqa: E402
-from interface_desktop.services.runner import ServiceRunner  # noqa: E402
+from interface_desktop.services.people import groups  # noqa: E402
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.people import people
+from interface_desktop.services.core.runner import ServiceRunner  # noqa: E402
 
 REPEATS = 5
 WORDS = ("discharge letters", "results handling", "referral guidance", "fit notes", "shared care protocol",
@@ -64,7 +66,7 @@ def measure(db: Database) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from interface_desktop.ui.signals import AppSignals
-    from interface_desktop.ui.views.actions_view import ActionsView
+    from interface_desktop.ui.actions.actions_view import ActionsView
 
     app = QApplication.instance() or QApplication(sys.argv)
     runner = ServiceRunner(db.session_scope)

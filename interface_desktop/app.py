@@ -29,7 +29,7 @@ def open_app_database(explicit: str | None, *, read_only: bool = False, paths: A
     and search hooks are not installed here, and a file already at the current schema opens without SQLAlchemy.
     """
     if load_services:
-        import interface_desktop.services.tracking  # noqa: F401 - installs the audit and search hooks
+        import interface_desktop.services.audit.tracking  # noqa: F401 - installs the audit and search hooks
 
     paths = paths or app_paths()
     url = database_url(explicit, paths)
@@ -98,7 +98,7 @@ def open_for_gui(explicit: str | None, paths: AppPaths) -> tuple[Database, str] 
 
     Returns the database and, when the user chose to open it read-only, why (for the window's banner).
     """
-    from interface_desktop.ui import startup_problem_dialog as dialog
+    from interface_desktop.ui.safety import startup_problem_dialog as dialog
 
     read_only, why = False, ""
     while True:
@@ -124,7 +124,7 @@ def open_for_gui(explicit: str | None, paths: AppPaths) -> tuple[Database, str] 
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from interface_desktop.services.runner import ServiceRunner
+    from interface_desktop.services.core.runner import ServiceRunner
     from interface_desktop.ui.application import run
     from interface_desktop.ui.settings import SETTINGS_FILENAME
 

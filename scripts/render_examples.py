@@ -20,9 +20,11 @@ os.environ.setdefault("INTERFACE_DESKTOP_TODAY", "2026-11-23")
 from interface_desktop.db.engine import open_database  # noqa: E402
 from interface_desktop.db.migrate import upgrade_to_head  # noqa: E402
 from interface_desktop.exports import jobs  # noqa: E402
-from interface_desktop.services import demo, issues, meetings  # noqa: E402
-from interface_desktop.services.issues import IssueFilter  # noqa: E402
-from interface_desktop.services.runner import ServiceRunner  # noqa: E402
+from interface_desktop.demo import example as demo  # noqa: E402
+from interface_desktop.services.issues import issues
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.issues.issues import IssueFilter  # noqa: E402
+from interface_desktop.services.core.runner import ServiceRunner  # noqa: E402
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "examples"
 # Pages worth showing: the pack's cover, agenda, action log and a paper with its item stamp.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from screenshots import open_window, settle  # noqa: E402
 
-from interface_desktop.services import groups  # noqa: E402
+from interface_desktop.services.people import groups  # noqa: E402
 
 HEADERS = ["No.", "Date raised", "Action point", "Lead", "Due date", "Status", "Progress update"]
 ROWS = [

@@ -18,11 +18,11 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from interface_desktop.app import open_app_database
-from interface_desktop.services import meetings
-from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.main_window import MainWindow
-from interface_desktop.ui.meeting.meeting_editor import TAB_AGENDA, TAB_ATTENDANCE, TAB_MINUTES
+from interface_desktop.ui.meetings.meeting_editor import TAB_AGENDA, TAB_ATTENDANCE, TAB_MINUTES
 
 SIZE = (1280, 800)
 

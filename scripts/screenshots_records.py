@@ -18,10 +18,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from screenshots import open_window, settle, shoot  # noqa: E402
 
-from interface_desktop.services import activities, groups, issues  # noqa: E402
-from interface_desktop.ui.dialogs.activity_editor import ActivityEditor  # noqa: E402
-from interface_desktop.ui.dialogs.group_editor import GroupEditor  # noqa: E402
-from interface_desktop.ui.dialogs.issue_editor import IssueEditor  # noqa: E402
+from interface_desktop.services.activities import activities  # noqa: E402
+from interface_desktop.services.people import groups
+from interface_desktop.services.issues import issues
+from interface_desktop.ui.activities.activity_editor import ActivityEditor  # noqa: E402
+from interface_desktop.ui.people.group_editor import GroupEditor  # noqa: E402
+from interface_desktop.ui.issues.issue_editor import IssueEditor  # noqa: E402
 
 PAGES = (("actions_view", "actions"), ("issues_view", "issues"), ("activities_view", "activities"),
          ("people_view", "people"), ("groups_view", "groups"), ("resources_view", "resources"))

@@ -22,13 +22,15 @@ from interface_desktop.app import open_app_database  # noqa: E402
 from interface_desktop.db.maintenance import Maintenance  # noqa: E402
 from interface_desktop.paths import AppPaths  # noqa: E402
 from interface_desktop.privacy import mod11_check_digit  # noqa: E402
-from interface_desktop.services import demo, issues, privacy_guard  # noqa: E402
-from interface_desktop.services.runner import ServiceRunner  # noqa: E402
+from interface_desktop.demo import example as demo  # noqa: E402
+from interface_desktop.services.issues import issues
+from interface_desktop.services.identifiers import guard as privacy_guard
+from interface_desktop.services.core.runner import ServiceRunner  # noqa: E402
 from interface_desktop.ui import settings as prefs  # noqa: E402
-from interface_desktop.ui.dialogs.issue_editor import IssueEditor  # noqa: E402
-from interface_desktop.ui.dialogs.restore_dialog import RestoreDialog  # noqa: E402
+from interface_desktop.ui.issues.issue_editor import IssueEditor  # noqa: E402
+from interface_desktop.ui.safety.restore_dialog import RestoreDialog  # noqa: E402
 from interface_desktop.ui.main_window import MainWindow  # noqa: E402
-from interface_desktop.ui.privacy_prompt import PrivacyPrompt  # noqa: E402
+from interface_desktop.ui.safety.privacy_prompt import PrivacyPrompt  # noqa: E402
 
 SIZE = (1280, 800)
 CHI = "010190123" + str(mod11_check_digit("010190123"))

@@ -40,7 +40,7 @@ def session(db: Database):  # noqa: ANN201 - a Session committed at the end of t
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - (Path, DemoSummary)
     """A database holding the example data, built once per run (it takes seconds); copy it, never change it."""
-    from interface_desktop.services import demo
+    from interface_desktop.demo import example as demo
 
     root = tmp_path_factory.mktemp("demo-template")
     paths = AppPaths(root, root / "settings", root / "backups", portable=False)

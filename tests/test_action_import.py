@@ -16,12 +16,18 @@ from sqlalchemy import func, select
 from interface_desktop.app import open_app_database
 from interface_desktop.db.models import Action, ActionUpdate, AuditEntry, Person
 from interface_desktop.exports import action_log
-from interface_desktop.services import action_import, actions, documents, groups, meetings, people, stats
-from interface_desktop.services.action_import import ActionImportError
-from interface_desktop.services.actions import ActionFilter
-from interface_desktop.services.safe_files import UnsafeFileError
-from interface_desktop.services.tracker_file import TrackerError
-from tests.hostile_files import BILLION_LAUGHS, LAUGH, external_entity, rewrite_part, workbook
+from interface_desktop.services.imports import action_import
+from interface_desktop.services.actions import actions
+from interface_desktop.services.documents import documents
+from interface_desktop.services.people import groups
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.people import people
+from interface_desktop.cli import stats
+from interface_desktop.services.imports.action_import import ActionImportError
+from interface_desktop.services.actions.actions import ActionFilter
+from interface_desktop.services.core.safe_files import UnsafeFileError
+from interface_desktop.services.imports.tracker_file import TrackerError
+from tests.support.hostile_files import BILLION_LAUGHS, LAUGH, external_entity, rewrite_part, workbook
 
 SECRET = "SECRET-MARKER-4410"
 

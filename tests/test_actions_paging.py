@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from interface_desktop.services import actions
-from interface_desktop.services.actions import ActionFilter
-from tests.ui_records_fixtures import make_records
+from interface_desktop.services.actions import actions
+from interface_desktop.services.actions.actions import ActionFilter
+from tests.support.ui_records_fixtures import make_records
 
 
 def test_pages_join_up_to_the_whole_ordered_list(db):

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from interface_desktop.exports import history_csv
-from interface_desktop.services import actions, audit, audit_labels, groups, issues, meetings, people
+from interface_desktop.services.actions import actions
+from interface_desktop.services.audit import trail as audit
+from interface_desktop.services.audit import labels as audit_labels
+from interface_desktop.services.people import groups
+from interface_desktop.services.issues import issues
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.people import people
 
 
 def _changes(entries, operation):

@@ -11,7 +11,14 @@ from sqlalchemy.exc import DatabaseError
 
 import interface_desktop.services as services_package
 from interface_desktop.db.models import Action, AgendaItem, AuditEntry, InterfaceIssue, Meeting
-from interface_desktop.services import actions, agenda, audit, groups, issues, meetings, people, planning
+from interface_desktop.services.actions import actions
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.audit import trail as audit
+from interface_desktop.services.people import groups
+from interface_desktop.services.issues import issues
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.people import people
+from interface_desktop.services.meetings import planning
 
 
 @pytest.fixture

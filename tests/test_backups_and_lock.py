@@ -17,7 +17,7 @@ import pytest
 from interface_desktop.app import open_app_database
 from interface_desktop.db import backups, lock, maintenance
 from interface_desktop.db.backups import BackupInfo
-from interface_desktop.services import groups
+from interface_desktop.services.people import groups
 
 HOLDER = """
 import sys, time

@@ -15,8 +15,9 @@ from sqlalchemy import text
 
 from benchmarks.generate import Size, generate
 from interface_desktop.db.engine import Database, open_database
-from interface_desktop.services import actions, search
-from interface_desktop.services.actions import SORT_COLUMNS, ActionFilter
+from interface_desktop.services.actions import actions
+from interface_desktop.services.search import search
+from interface_desktop.services.actions.actions import SORT_COLUMNS, ActionFilter
 
 ON = date(2026, 11, 23)
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests import document_data
+from tests.support import document_data
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_locked_target_is_left_alone(cli, tmp_path):
 
 
 def test_patient_identifiers_stop_the_export_unless_allowed(db, session, tmp_path):
-    from interface_desktop.services import agenda
+    from interface_desktop.services.meetings import agenda
 
     fx = document_data.build(session)
     item = agenda.list_agenda(session, fx.meeting_id)[5]

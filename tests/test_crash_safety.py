@@ -18,8 +18,9 @@ from sqlalchemy import select
 from interface_desktop.app import open_app_database
 from interface_desktop.db import lock, sqlite_adapter
 from interface_desktop.db.models import Action, AgendaItem, Meeting
-from interface_desktop.services import groups, people
-from tests.crash_writer import texts
+from interface_desktop.services.people import groups
+from interface_desktop.services.people import people
+from tests.support.crash_writer import texts
 
 KILLS = 50
 
@@ -47,10 +48,10 @@ class Reported:
 
 
 class WriterServer:
-    """The process that forks writers (tests/crash_writer.py), spoken to line by line."""
+    """The process that forks writers (tests/support/crash_writer.py), spoken to line by line."""
 
     def __init__(self) -> None:
-        script = Path(__file__).with_name("crash_writer.py")
+        script = Path(__file__).parent / "support" / "crash_writer.py"
         self.proc = subprocess.Popen([sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      text=True, bufsize=1)
         self.read_until("ready", [])

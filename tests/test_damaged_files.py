@@ -12,7 +12,7 @@ import pytest
 from interface_desktop.app import open_app_database
 from interface_desktop.cli import main
 from interface_desktop.db import backups, health, sqlite_adapter
-from interface_desktop.services import groups
+from interface_desktop.services.people import groups
 
 
 def _digest(path: Path) -> str:

@@ -11,7 +11,7 @@ import pytest
 
 from interface_desktop.app import open_app_database
 from interface_desktop.db import backups, health, maintenance
-from interface_desktop.services import groups
+from interface_desktop.services.people import groups
 from tests.test_damaged_files import DAMAGE, _digest, _garbage_inside, saved  # noqa: F401 - the fixture
 
 SEEN_AT_START = [kind for kind in DAMAGE if kind != "damaged"]

@@ -12,9 +12,17 @@ from sqlalchemy import String, Text, func, select
 
 from interface_desktop.db.base import Base
 from interface_desktop.db.models import AuditEntry, SearchDocument
-from interface_desktop.services import actions, activities, agenda, attendance, demo, files, issues, meetings, stats
-from interface_desktop.services.common import today
-from interface_desktop.services.issues import IssueFilter
+from interface_desktop.services.actions import actions
+from interface_desktop.services.activities import activities
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings import attendance
+from interface_desktop.demo import example as demo
+from interface_desktop.services.documents import files
+from interface_desktop.services.issues import issues
+from interface_desktop.services.meetings import meetings
+from interface_desktop.cli import stats
+from interface_desktop.services.core.common import today
+from interface_desktop.services.issues.issues import IssueFilter
 
 
 @pytest.fixture
@@ -53,7 +61,8 @@ def test_second_load_adds_nothing(session, loaded):
 
 
 def test_groups_are_in_different_boards_with_officers(session, loaded):
-    from interface_desktop.services import groups, people
+    from interface_desktop.services.people import groups
+    from interface_desktop.services.people import people
 
     found = groups.list_groups(session)
     assert len({g.board for g in found}) == 2

@@ -10,9 +10,10 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from tests import document_data
+from tests.support import document_data
 from interface_desktop.exports import action_log, ics
-from interface_desktop.services import actions, documents
+from interface_desktop.services.actions import actions
+from interface_desktop.services.documents import documents
 
 
 @pytest.fixture
@@ -87,7 +88,7 @@ def test_ics_is_one_event_in_london_time_with_the_agenda(session, fx, tmp_path):
 
 
 def test_summer_meeting_is_in_british_summer_time(session, fx, tmp_path):
-    from interface_desktop.services import meetings
+    from interface_desktop.services.meetings import meetings
 
     meetings.update_meeting(session, fx.meeting_id, starts_at=datetime(2027, 6, 2, 9, 30))
     cal = Calendar.from_ical(ics.calendar_bytes(documents.agenda_doc(session, fx.meeting_id)))

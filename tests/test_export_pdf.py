@@ -8,9 +8,11 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from tests import document_data
+from tests.support import document_data
 from interface_desktop.exports import agenda, pack_pdf, report, sea
-from interface_desktop.services import documents, files, report_data
+from interface_desktop.services.documents import documents
+from interface_desktop.services.documents import files
+from interface_desktop.services.documents import report_data
 
 
 @pytest.fixture

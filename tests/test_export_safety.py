@@ -6,10 +6,10 @@ import os
 
 import pytest
 
-from tests import document_data
+from tests.support import document_data
 from interface_desktop.exports import minutes_docx, safe_write
 from interface_desktop.exports.safe_write import ExportError, TargetLockedError, write_file
-from interface_desktop.services import documents
+from interface_desktop.services.documents import documents
 
 
 def test_target_is_unchanged_when_the_export_fails_midway(tmp_path):

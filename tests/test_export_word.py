@@ -8,10 +8,14 @@ import docx
 import pytest
 from docx.shared import Cm
 
-from tests import document_data
+from tests.support import document_data
 from interface_desktop.exports import agenda, minutes_docx, report, sea
 from interface_desktop.exports.safe_write import ExportError
-from interface_desktop.services import actions, attendance, documents, meetings, report_data
+from interface_desktop.services.actions import actions
+from interface_desktop.services.meetings import attendance
+from interface_desktop.services.documents import documents
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.documents import report_data
 
 
 @pytest.fixture

@@ -9,8 +9,15 @@ import pytest
 from benchmarks.generate import Size, generate
 from interface_desktop.db import sqlite_adapter
 from interface_desktop.db.engine import Database, open_database
-from interface_desktop.services import actions, activities, agenda, dashboard, first_screen, groups, issues, meetings
-from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.services.actions import actions
+from interface_desktop.services.activities import activities
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.dashboard import dashboard
+from interface_desktop.services.dashboard import first_screen
+from interface_desktop.services.people import groups
+from interface_desktop.services.issues import issues
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.core.runner import ServiceRunner
 
 DAYS = (date(2026, 11, 23), date(2026, 1, 1), date(2025, 3, 31), date(2024, 12, 31), date(2027, 6, 15))
 

@@ -23,9 +23,15 @@ from pypdf import PdfReader
 
 from interface_desktop.exports import jobs
 from interface_desktop.exports.clean import printable
-from interface_desktop.services import actions, agenda, attendance, groups, issues, meetings, people
-from interface_desktop.services.runner import ServiceRunner
-from tests.hostile_data import HOSTILE, long_text, short_text
+from interface_desktop.services.actions import actions
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings import attendance
+from interface_desktop.services.people import groups
+from interface_desktop.services.issues import issues
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.people import people
+from interface_desktop.services.core.runner import ServiceRunner
+from tests.support.hostile_data import HOSTILE, long_text, short_text
 
 LONG = st.one_of(short_text, long_text.filter(lambda t: len(t.strip()) <= 100_000))
 KEYS = ("meeting", "location", "item", "discussion", "decisions", "action", "issue", "what_happened", "learned",

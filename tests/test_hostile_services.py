@@ -13,9 +13,15 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from interface_desktop.services import actions, activities, agenda, groups, issues, meetings, people
-from interface_desktop.services.errors import ValidationError
-from tests.hostile_data import HOSTILE, any_text, edge_date, edge_datetime, saved_or_refused, short_text, stored
+from interface_desktop.services.actions import actions
+from interface_desktop.services.activities import activities
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.people import groups
+from interface_desktop.services.issues import issues
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.people import people
+from interface_desktop.services.core.errors import ValidationError
+from tests.support.hostile_data import HOSTILE, any_text, edge_date, edge_datetime, saved_or_refused, short_text, stored
 
 
 @pytest.fixture

@@ -9,8 +9,12 @@ import pytest
 from sqlalchemy import func, select
 
 from interface_desktop.db.models import AuditEntry
-from interface_desktop.services import groups, interchange, issues, people, stats
-from interface_desktop.services.interchange import InterchangeError
+from interface_desktop.services.people import groups
+from interface_desktop.services.interchange import interchange
+from interface_desktop.services.issues import issues
+from interface_desktop.services.people import people
+from interface_desktop.cli import stats
+from interface_desktop.services.interchange.interchange import InterchangeError
 
 
 def _comparable(document: dict) -> dict:

@@ -9,8 +9,15 @@ import pytest
 from sqlalchemy import select
 
 from interface_desktop.db.models import AuditEntry
-from interface_desktop.services import actions, agenda, attendance, groups, meetings, people, planning, search
-from interface_desktop.services.errors import LockedError, ValidationError
+from interface_desktop.services.actions import actions
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings import attendance
+from interface_desktop.services.people import groups
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.people import people
+from interface_desktop.services.meetings import planning
+from interface_desktop.services.search import search
+from interface_desktop.services.core.errors import LockedError, ValidationError
 
 
 @pytest.fixture

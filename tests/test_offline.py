@@ -1,6 +1,6 @@
 """No network: the main workflows run with every socket watched and open no network connection.
 
-The workflows run in a child process (tests/offline_driver.py) so the watchers cover a whole fresh
+The workflows run in a child process (tests/support/offline_driver.py) so the watchers cover a whole fresh
 process: Python-level socket calls through an audit hook, native ones (Qt) through a scan of the
 process's socket descriptors. Local AF_UNIX/netlink sockets are allowed: they are how Qt and GLib talk
 inside the machine, never over a network. Two control runs open a network socket on purpose, once from
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-DRIVER = Path(__file__).with_name("offline_driver.py")
+DRIVER = Path(__file__).parent / "support" / "offline_driver.py"
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -15,7 +15,7 @@ from interface_desktop.privacy import (
     redact,
     valid_ddmmyy,
 )
-from tests.privacy_corpus import layouts, measure
+from tests.support.privacy_corpus import layouts, measure
 
 LIMITED = settings(max_examples=150, deadline=None)
 

@@ -16,12 +16,14 @@ from interface_desktop.exports import minutes_docx
 from interface_desktop.exports.docx_styles import TemplateError
 from interface_desktop.exports.jobs import ExportRequest
 from interface_desktop.exports.jobs import run as run_export
-from interface_desktop.services import documents, interchange, safe_files
-from interface_desktop.services.interchange import InterchangeError
-from interface_desktop.services.runner import ServiceRunner
-from interface_desktop.services.safe_files import XLSX, UnsafeFileError, ZipLimits, check_zip_file
-from tests import document_data
-from tests.hostile_files import (
+from interface_desktop.services.documents import documents
+from interface_desktop.services.interchange import interchange
+from interface_desktop.services.core import safe_files
+from interface_desktop.services.interchange.interchange import InterchangeError
+from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.services.core.safe_files import XLSX, UnsafeFileError, ZipLimits, check_zip_file
+from tests.support import document_data
+from tests.support.hostile_files import (
     BILLION_LAUGHS,
     LAUGH,
     external_entity,

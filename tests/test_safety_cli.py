@@ -11,7 +11,11 @@ import pytest
 
 from interface_desktop.cli import main
 from interface_desktop.db import backups
-from interface_desktop.services import actions, groups, issues, meetings, privacy_guard
+from interface_desktop.services.actions import actions
+from interface_desktop.services.people import groups
+from interface_desktop.services.issues import issues
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.identifiers import guard as privacy_guard
 
 
 @pytest.fixture

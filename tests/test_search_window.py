@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from interface_desktop.services import activities, groups, search
+from interface_desktop.services.activities import activities
+from interface_desktop.services.people import groups
+from interface_desktop.services.search import search
 
 
 def _add(session, group_id: int, titles: list[str]) -> list[int]:  # noqa: ANN001 - a Session

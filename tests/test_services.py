@@ -7,20 +7,18 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from interface_desktop.db import sqlite_adapter
-from interface_desktop.services import (
-    actions,
-    activities,
-    agenda,
-    dashboard,
-    groups,
-    issues,
-    meetings,
-    people,
-    search,
-)
-from interface_desktop.services.actions import ActionFilter
-from interface_desktop.services.errors import NotFoundError, ValidationError
-from interface_desktop.services.issues import IssueFilter
+from interface_desktop.services.actions import actions
+from interface_desktop.services.activities import activities
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.dashboard import dashboard
+from interface_desktop.services.people import groups
+from interface_desktop.services.issues import issues
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.people import people
+from interface_desktop.services.search import search
+from interface_desktop.services.actions.actions import ActionFilter
+from interface_desktop.services.core.errors import NotFoundError, ValidationError
+from interface_desktop.services.issues.issues import IssueFilter
 
 TODAY = date(2026, 11, 23)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import docx
 import pytest
 
-from interface_desktop.services import files, groups, templates
-from interface_desktop.services.errors import NotFoundError
+from interface_desktop.services.documents import files
+from interface_desktop.services.people import groups
+from interface_desktop.services.documents import templates
+from interface_desktop.services.core.errors import NotFoundError
 
 
 def test_both_templates_ship_and_read_as_word_documents():

@@ -25,11 +25,11 @@ def _source_model(table: QTableView) -> Any:
 
 def app(db: str, text: str = "discharge") -> dict[str, Any]:
     from interface_desktop.db.engine import open_database
-    from interface_desktop.services import groups
-    from interface_desktop.services.actions import ActionFilter
-    from interface_desktop.services.runner import ServiceRunner
+    from interface_desktop.services.people import groups
+    from interface_desktop.services.actions.actions import ActionFilter
+    from interface_desktop.services.core.runner import ServiceRunner
     from interface_desktop.ui.signals import AppSignals
-    from interface_desktop.ui.views.actions_view import ActionsView
+    from interface_desktop.ui.actions.actions_view import ActionsView
 
     application()
     database = open_database("sqlite:///" + db)

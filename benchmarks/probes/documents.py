@@ -27,7 +27,7 @@ def _median_of_rounds(produce: Callable[[Path], None], rounds: str, suffix: str)
 
 def _runner(db: str):  # noqa: ANN202 - a ServiceRunner
     from interface_desktop.db.engine import open_database
-    from interface_desktop.services.runner import ServiceRunner
+    from interface_desktop.services.core.runner import ServiceRunner
 
     database = open_database("sqlite:///" + db)
     return ServiceRunner(database.session_scope, location=db)
@@ -35,7 +35,7 @@ def _runner(db: str):  # noqa: ANN202 - a ServiceRunner
 
 def minutes_app(db: str, meeting: str, rounds: str = "5") -> dict[str, Any]:
     from interface_desktop.exports import minutes_docx
-    from interface_desktop.services import documents
+    from interface_desktop.services.documents import documents
 
     runner = _runner(db)
     return _median_of_rounds(
@@ -44,7 +44,7 @@ def minutes_app(db: str, meeting: str, rounds: str = "5") -> dict[str, Any]:
 
 def pack_app(db: str, meeting: str, rounds: str = "3") -> dict[str, Any]:
     from interface_desktop.exports import pack_pdf
-    from interface_desktop.services import documents
+    from interface_desktop.services.documents import documents
 
     runner = _runner(db)
     return _median_of_rounds(

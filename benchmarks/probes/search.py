@@ -35,8 +35,8 @@ def _median_of_rounds(run_all: Callable[[], int], rounds: int) -> dict[str, Any]
 
 def app(db: str, rounds: str = "5") -> dict[str, Any]:
     from interface_desktop.db.engine import open_database
-    from interface_desktop.services import search
-    from interface_desktop.services.runner import ServiceRunner
+    from interface_desktop.services.search import search
+    from interface_desktop.services.core.runner import ServiceRunner
 
     database = open_database("sqlite:///" + db)
     runner = ServiceRunner(database.session_scope, location=db)

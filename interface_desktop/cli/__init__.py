@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Inside the try: a bad value such as an impossible date is a user error (exit 1), not a usage error.
         args = parser.parse_args(argv)
         if args.self_test is not None:
-            from interface_desktop.selftest import run as run_self_test
+            from interface_desktop.selftest.run import run as run_self_test
 
             return run_self_test(args.self_test or None)
         if args.command is None:

@@ -46,7 +46,7 @@ def print_preview(preview) -> None:  # noqa: ANN001 - an action_import.ActionImp
 
 
 def cmd_import_actions(args: argparse.Namespace) -> int:
-    from interface_desktop.services import action_import
+    from interface_desktop.services.imports import action_import
 
     name = Path(args.file).name
     db = open_db(args, read_only=args.dry_run)

@@ -37,7 +37,7 @@ def report_error(exc: BaseException) -> bool:
     from interface_desktop.db.lock import DatabaseInUse
     from interface_desktop.db.maintenance import RestoreRefused
     from interface_desktop.db.migrate import SchemaError
-    from interface_desktop.services.errors import ServiceError
+    from interface_desktop.services.core.errors import ServiceError
 
     if isinstance(exc, (UserError, ServiceError, SchemaError, StartupProblem, DatabaseInUse, RestoreRefused)):
         message = str(exc)

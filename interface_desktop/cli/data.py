@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from interface_desktop.services import stats
+    from interface_desktop.cli import stats
 
     db = open_db(args)
     try:
@@ -59,7 +59,7 @@ def _statuses(text: str | None) -> tuple[str, ...] | None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from interface_desktop.services import rows
+    from interface_desktop.cli import rows
 
     db = open_db(args)
     try:
@@ -76,7 +76,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from interface_desktop.services import demo
+    from interface_desktop.demo import example as demo
 
     db = open_db(args)
     try:

@@ -47,7 +47,7 @@ def _common(p: argparse.ArgumentParser, what: str) -> None:
 
 def _statuses(text: str | None) -> tuple[str, ...] | None:
     from interface_desktop.db.vocab import ACTION_STATUSES
-    from interface_desktop.services.errors import ValidationError
+    from interface_desktop.services.core.errors import ValidationError
 
     if not text:
         return None
@@ -60,7 +60,7 @@ def _statuses(text: str | None) -> tuple[str, ...] | None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from interface_desktop.exports import jobs
-    from interface_desktop.services.runner import ServiceRunner
+    from interface_desktop.services.core.runner import ServiceRunner
 
     what = args.document
     request = jobs.ExportRequest(

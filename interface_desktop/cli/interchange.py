@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
 
 
 def cmd_export_data(args: argparse.Namespace) -> int:
-    from interface_desktop.services import interchange
+    from interface_desktop.services.interchange import interchange
 
     target = Path(args.output).expanduser()
     db = open_db(args, read_only=True)
@@ -39,7 +39,7 @@ def cmd_export_data(args: argparse.Namespace) -> int:
 
 
 def cmd_import_data(args: argparse.Namespace) -> int:
-    from interface_desktop.services import interchange
+    from interface_desktop.services.interchange import interchange
 
     document = interchange.read_document(args.file)
     name = Path(args.file).name

@@ -99,7 +99,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    from interface_desktop.services import privacy_guard
+    from interface_desktop.services.identifiers import guard as privacy_guard
 
     db = open_db(args, read_only=True)
     try:
@@ -132,7 +132,7 @@ def cmd_check_text(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from interface_desktop.services import audit
+    from interface_desktop.services.audit import trail as audit
 
     db = open_db(args, read_only=True)
     try:
@@ -156,7 +156,7 @@ def spreadsheet_safe(value: str) -> str:
 
 
 def cmd_audit_log(args: argparse.Namespace) -> int:
-    from interface_desktop.services import audit
+    from interface_desktop.services.audit import trail as audit
 
     db = open_db(args, read_only=True)
     try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import short_date
-from interface_desktop.services.documents import ActionLogDoc, ActionRow
+from interface_desktop.services.documents.documents import ActionLogDoc, ActionRow
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (  # header, width (characters)

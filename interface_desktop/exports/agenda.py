@@ -10,7 +10,7 @@ from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.docx_styles import WordDoc
 from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import hhmm, long_date, short_date, venue_text
-from interface_desktop.services.documents import AgendaDoc, MeetingHead
+from interface_desktop.services.documents.documents import AgendaDoc, MeetingHead
 
 HEADERS = ("No.", "Time", "Item", "Purpose", "Lead")
 WIDTHS = (1.1, 1.5, 8.2, 2.8, 3.0)

@@ -8,7 +8,7 @@ from pathlib import Path
 from interface_desktop.exports.blocks import Block
 from interface_desktop.exports.safe_write import ExportError
 from interface_desktop.paths import resource
-from interface_desktop.services import safe_files
+from interface_desktop.services.core import safe_files
 
 FALLBACKS = {"Attendee": "Normal", "Minute Line": "Normal", "Draft Marker": "Header",
              "Minutes Table": "Table Grid", "Subtitle": "Normal", "Title": "Heading 1"}

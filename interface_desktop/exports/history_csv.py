@@ -10,7 +10,7 @@ from typing import Any
 
 from interface_desktop.exports.action_log import neutralise
 from interface_desktop.exports.safe_write import ExportError, write_file
-from interface_desktop.services.audit import AuditEntryDTO
+from interface_desktop.services.audit.trail import AuditEntryDTO
 
 OPERATION_LABELS = {"create": "Created", "update": "Changed", "delete": "Deleted", "unlock": "Unlocked",
                     "import": "Imported"}

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import hhmm
-from interface_desktop.services.documents import AgendaDoc
+from interface_desktop.services.documents.documents import AgendaDoc
 
 LONDON = "Europe/London"
 

@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from interface_desktop.exports.safe_write import ExportError, check_target
-from interface_desktop.services import documents, export_scope, privacy_guard, report_data
-from interface_desktop.services.errors import ServiceError
-from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.services.documents import documents
+from interface_desktop.services.identifiers import scope as export_scope
+from interface_desktop.services.identifiers import guard as privacy_guard
+from interface_desktop.services.documents import report_data
+from interface_desktop.services.core.errors import ServiceError
+from interface_desktop.services.core.runner import ServiceRunner
 
 FINDINGS_LISTED = 3
 

@@ -9,7 +9,7 @@ from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.docx_styles import WordDoc
 from interface_desktop.exports.safe_write import write_file
 from interface_desktop.exports.text import held_line, hhmm, long_date, person_text, short_date
-from interface_desktop.services.documents import ActionLine, ItemDoc, MinutesDoc, PersonLine
+from interface_desktop.services.documents.documents import ActionLine, ItemDoc, MinutesDoc, PersonLine
 
 ACTION_HEADERS = ("No.", "Action", "Lead", "Due", "Status")
 ACTION_WIDTHS = (1.2, 7.6, 3.4, 2.3, 2.1)

@@ -18,7 +18,7 @@ from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.minutes_docx import minutes_blocks
 from interface_desktop.exports.safe_write import write_file
 from interface_desktop.exports.text import hhmm, long_date, short_date, venue_text
-from interface_desktop.services.documents import PackDoc, PaperDoc
+from interface_desktop.services.documents.documents import PackDoc, PaperDoc
 
 RAG_TEXT_WIDTHS = (1.2, 7.0, 3.0, 2.1, 2.2, 2.0)
 

@@ -10,7 +10,7 @@ from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.docx_styles import WordDoc
 from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import hhmm, range_text, short_date
-from interface_desktop.services.report_data import Count, ReportDoc
+from interface_desktop.services.documents.report_data import Count, ReportDoc
 
 
 def _chart(title: str, counts: tuple[Count, ...], first: str, second: str = "") -> Chart:

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from interface_desktop.services.errors import ServiceError
+from interface_desktop.services.core.errors import ServiceError
 
 
 class ExportError(ServiceError):

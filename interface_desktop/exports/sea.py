@@ -10,7 +10,7 @@ from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.docx_styles import WordDoc
 from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import medium_date, short_date
-from interface_desktop.services.documents import SeaDoc
+from interface_desktop.services.documents.documents import SeaDoc
 
 RISK_GRADES = {1: "1 - very low", 2: "2 - low", 3: "3 - moderate", 4: "4 - high", 5: "5 - very high"}
 NOT_RECORDED = "Not recorded."

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from interface_desktop import APP_NAME, __version__
 from interface_desktop.paths import resource
-from interface_desktop.services.runner import ServiceRunner
-from interface_desktop.ui import PLAIN_IMPORT, integrity_check
+from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui import PLAIN_IMPORT
+from interface_desktop.ui.safety import integrity_check
 from interface_desktop.ui import settings as prefs
 
 # Where to note when the first window was painted and when every command was ready (the benchmarks read it).

@@ -8,9 +8,9 @@ offers `window.menus` (dict of "file", "edit", "view", "meeting", "export", "too
 from __future__ import annotations
 
 EXTENSIONS: tuple[str, ...] = (
-    "interface_desktop.ui.export_controller",
-    "interface_desktop.ui.action_import",
-    "interface_desktop.ui.data_safety",
-    "interface_desktop.ui.history_dialog",
-    "interface_desktop.ui.read_only_mode",
+    "interface_desktop.ui.documents.export_controller",
+    "interface_desktop.ui.imports.action_import",
+    "interface_desktop.ui.safety.data_safety",
+    "interface_desktop.ui.safety.history_dialog",
+    "interface_desktop.ui.safety.read_only_mode",
 )

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop import APP_NAME
-from interface_desktop.services import groups, lookups, people
-from interface_desktop.services.errors import ValidationError
-from interface_desktop.services.runner import ServiceRunner
-from interface_desktop.ui.feedback import FieldErrors, show_error
+from interface_desktop.services.people import groups
+from interface_desktop.services.people import lookups
+from interface_desktop.services.people import people
+from interface_desktop.services.core.errors import ValidationError
+from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.widgets.feedback import FieldErrors, show_error
 from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.vocab import BOARD_CHOICES, GROUP_ROLE_LABELS, SECTOR_LABELS
 
@@ -194,7 +196,7 @@ class FirstRunPage(QWidget):
     def load_demo(self) -> None:
         self.demo.setEnabled(False)
         self.create.setEnabled(False)
-        demo = importlib.import_module("interface_desktop.services.demo")
+        demo = importlib.import_module("interface_desktop.demo.example")
         self.tasks.start("Loading example data…", lambda: self.runner.call(demo.load_demo), self._demo_loaded,
                          self._demo_failed)
 

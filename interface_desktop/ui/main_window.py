@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop import APP_NAME, __version__
-from interface_desktop.services import first_screen
-from interface_desktop.services.dashboard_types import GroupChoice
-from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.services.dashboard import first_screen
+from interface_desktop.services.dashboard.types import GroupChoice
+from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.extensions import EXTENSIONS
 from interface_desktop.ui.lazy import lazy_module
-from interface_desktop.ui.meeting.commands import MeetingCommands
+from interface_desktop.ui.meetings.commands import MeetingCommands
 from interface_desktop.ui.page_host import PageHost
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.tasks import TaskRunner
@@ -27,7 +27,7 @@ MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "meeting": "&M
                "tools": "&Tools", "help": "&Help"}
 # Search hits and dashboard rows name kinds; these are the record kinds the views open.
 OPEN_KIND = {"minutes": "agenda", "sea": "issue"}
-groups = lazy_module("interface_desktop.services.groups")
+groups = lazy_module("interface_desktop.services.people.groups")
 
 
 class MainWindow(QMainWindow):
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
                 return
             getattr(previous, "flush", lambda: None)()
         self.pages.show_page(row)
-        prefs.set_value(prefs.LAST_VIEW, self.pages.entries[row].module)
+        prefs.set_value(prefs.LAST_VIEW, self.pages.entries[row].key)
 
     @staticmethod
     def _may_leave(page) -> bool:  # noqa: ANN001 - a View

@@ -9,14 +9,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
-from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.views.base import View
-from interface_desktop.ui.views.registry import VIEWS
-
-VIEWS_PACKAGE = "interface_desktop.ui.views"
-
+from interface_desktop.ui.widgets.view import View
+from interface_desktop.ui.registry import VIEWS
 
 @dataclass
 class PageEntry:
@@ -27,15 +24,26 @@ class PageEntry:
     stale: bool = False
 
     @property
+    def key(self) -> str:
+        """The module's last part: what the saved last page names, so settings outlive a package move."""
+        return self.module.rpartition(".")[2]
+
+    @property
     def cls(self) -> type[View]:
         """Imported on first use, so start-up loads only the page it shows."""
-        return getattr(importlib.import_module(f"{VIEWS_PACKAGE}.{self.module}"), self.class_name)
+        return getattr(importlib.import_module(self.module), self.class_name)
 
 
 def available_entries(views: tuple[tuple[str, str, str], ...] = VIEWS) -> list[PageEntry]:
     """Registry entries whose module exists (a view that has not landed yet is simply not shown)."""
-    return [PageEntry(module, class_name, title) for module, class_name, title in views
-            if importlib.util.find_spec(f"{VIEWS_PACKAGE}.{module}") is not None]
+    return [PageEntry(module, class_name, title) for module, class_name, title in views if _exists(module)]
+
+
+def _exists(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # its package is missing too
+        return False
 
 
 class PageHost(QStackedWidget):
@@ -87,8 +95,9 @@ class PageHost(QStackedWidget):
         n = self.currentIndex()
         return self.entries[n].page if 0 <= n < len(self.entries) else None
 
-    def index_of_module(self, module: str) -> int:
-        return next((n for n, e in enumerate(self.entries) if e.module == module), -1)
+    def index_of_module(self, name: str) -> int:
+        """The page whose module is `name`, given whole or by its last part ("meetings_view")."""
+        return next((n for n, e in enumerate(self.entries) if name in (e.module, e.key)), -1)
 
     def index_for_kind(self, kind: str) -> int:
         return next((n for n, e in enumerate(self.entries) if kind in e.cls.kinds), -1)

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from interface_desktop.services import search
-from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.services.search import search
+from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
-from interface_desktop.ui.record_tree import RecordTree
+from interface_desktop.ui.widgets.record_tree import RecordTree
 from interface_desktop.ui.signals import AppSignals
 
 

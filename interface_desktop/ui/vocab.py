@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from interface_desktop.services.groups import BOARDS
-from interface_desktop.services.labels import (  # noqa: F401 - one list for the views and the history
+from interface_desktop.services.people.groups import BOARDS
+from interface_desktop.services.core.labels import (  # noqa: F401 - one list for the views and the history
     ATTENDANCE_LABELS, GROUP_ROLE_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS,
 )
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.services.core.runner import ServiceRunner
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget,
 )
 
-from interface_desktop.services import groups, meetings
+from interface_desktop.services.people import groups
+from interface_desktop.services.meetings import meetings
 
 INPUTS = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractSpinBox, QAbstractItemView)
 

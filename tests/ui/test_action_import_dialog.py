@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
 from interface_desktop.db.models import Action, Person
-from interface_desktop.services import groups, people
-from interface_desktop.ui.models.import_preview_model import PROBLEM_FILL, ImportPreviewModel
+from interface_desktop.services.people import groups
+from interface_desktop.services.people import people
+from interface_desktop.ui.imports.import_preview_model import PROBLEM_FILL, ImportPreviewModel
 from tests.test_action_import import hand_made_tracker
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
-from interface_desktop.ui.models.choice_list_model import fill_long_combo
+from interface_desktop.ui.widgets.choice_list_model import fill_long_combo
 
 
 def test_a_long_list_keeps_the_current_choice_when_still_offered(qtbot):

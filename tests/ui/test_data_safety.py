@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QMessageBox
 from interface_desktop.db import sqlite_adapter
 from interface_desktop.db.maintenance import Maintenance
 from interface_desktop.paths import preferred_backup_dir, with_backup_dir
-from interface_desktop.services import groups, issues
-from interface_desktop.services.runner import ServiceRunner
-from interface_desktop.ui.dialogs.restore_dialog import RestoreDialog
+from interface_desktop.services.people import groups
+from interface_desktop.services.issues import issues
+from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.safety.restore_dialog import RestoreDialog
 
 
 @pytest.fixture

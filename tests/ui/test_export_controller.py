@@ -8,8 +8,8 @@ import docx
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from interface_desktop.ui import settings as prefs
-from interface_desktop.ui.dialogs.report_period_dialog import last_quarter
-from tests import document_data
+from interface_desktop.ui.documents.report_period_dialog import last_quarter
+from tests.support import document_data
 
 
 def _prepare(session):
@@ -91,7 +91,7 @@ def test_last_quarter():
 
 
 def test_identifiers_are_confirmed_before_export(qtbot, make_window, session, tmp_path, monkeypatch):
-    from interface_desktop.services import agenda
+    from interface_desktop.services.meetings import agenda
 
     fx = _prepare(session)
     item = agenda.list_agenda(session, fx.meeting_id)[5]
@@ -114,7 +114,7 @@ def test_identifiers_are_confirmed_before_export(qtbot, make_window, session, tm
 
 
 def test_a_hostile_template_is_refused_when_chosen(qtbot, make_window, tmp_path):
-    from tests.hostile_files import BILLION_LAUGHS, LAUGH, rewrite_part, word_document
+    from tests.support.hostile_files import BILLION_LAUGHS, LAUGH, rewrite_part, word_document
 
     window = make_window()
     controller = window.export_controller

@@ -6,11 +6,12 @@ import csv
 
 from PySide6.QtWidgets import QFileDialog
 
-from interface_desktop.services import actions, issues
-from interface_desktop.ui.dialogs.action_editor import ActionEditor
-from interface_desktop.ui.dialogs.issue_editor import IssueEditor
-from interface_desktop.ui.history_dialog import HistoryDialog
-from tests.ui_records_fixtures import make_records
+from interface_desktop.services.actions import actions
+from interface_desktop.services.issues import issues
+from interface_desktop.ui.actions.action_editor import ActionEditor
+from interface_desktop.ui.issues.issue_editor import IssueEditor
+from interface_desktop.ui.safety.history_dialog import HistoryDialog
+from tests.support.ui_records_fixtures import make_records
 
 
 def _rows(dialog: HistoryDialog) -> list[list[str]]:

@@ -6,9 +6,10 @@ import pytest
 
 from interface_desktop.app import open_app_database
 from interface_desktop.db import maintenance
-from interface_desktop.services import groups
-from interface_desktop.services.runner import ServiceRunner
-from interface_desktop.ui import integrity_check, startup_problem_dialog
+from interface_desktop.services.people import groups
+from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.safety import integrity_check
+from interface_desktop.ui.safety import startup_problem_dialog
 from tests.test_damaged_files import _garbage_inside, saved  # noqa: F401 - the fixture
 
 

@@ -7,9 +7,12 @@ from datetime import datetime
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from interface_desktop.services import agenda, files, groups, meetings
-from interface_desktop.services.validation import TITLE_MAX
-from interface_desktop.ui.meeting.meeting_editor import TAB_DETAILS, TAB_PAPERS
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.documents import files
+from interface_desktop.services.people import groups
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.core.validation import TITLE_MAX
+from interface_desktop.ui.meetings.meeting_editor import TAB_DETAILS, TAB_PAPERS
 
 
 @pytest.fixture
@@ -48,7 +51,7 @@ def test_leaving_unsaved_details_asks_and_cancel_stays(opened, qtbot, runner, mo
     details = view.editor.details
     qtbot.keyClicks(details.location, "Melrose")
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
-    monkeypatch.setattr("interface_desktop.ui.meeting.meeting_editor.QMessageBox.question",
+    monkeypatch.setattr("interface_desktop.ui.meetings.meeting_editor.QMessageBox.question",
                         lambda *a, **k: answers.pop(0))
     assert not view.open_record("meeting", second.id)
     assert view.editor.meeting.id == first.id and details.location.text() == "Melrose"
@@ -74,7 +77,7 @@ def test_papers_attach_link_and_open_a_copy(opened, qtbot, runner, tmp_path, mon
     assert runner.call(files.list_papers, first.id)[0].agenda_item_id == item.id
     assert papers.model.index(0, 1).data() == f"3. {item.title}"
     opened_urls = []
-    monkeypatch.setattr("interface_desktop.ui.meeting.papers_tab.QDesktopServices.openUrl",
+    monkeypatch.setattr("interface_desktop.ui.meetings.papers_tab.QDesktopServices.openUrl",
                         lambda url: opened_urls.append(url.toLocalFile()) or True)
     papers.open_paper()
     assert opened_urls[0].endswith("Discharge audit.pdf")
@@ -85,7 +88,7 @@ def test_papers_attach_link_and_open_a_copy(opened, qtbot, runner, tmp_path, mon
 def test_attaching_an_unreadable_file_says_which_and_adds_nothing(opened, qtbot, runner, tmp_path, monkeypatch):
     window, view, first, _ = opened
     shown = []
-    monkeypatch.setattr("interface_desktop.ui.meeting.papers_tab.show_error",
+    monkeypatch.setattr("interface_desktop.ui.meetings.papers_tab.show_error",
                         lambda parent, title, exc: shown.append(str(exc)))
     good = tmp_path / "agenda.docx"
     good.write_bytes(b"docx")
@@ -98,7 +101,7 @@ def test_attaching_an_unreadable_file_says_which_and_adds_nothing(opened, qtbot,
 def test_delete_meeting_confirms_what_goes(opened, runner, monkeypatch):
     window, view, first, second = opened
     asked = []
-    monkeypatch.setattr("interface_desktop.ui.views.meetings_view.confirm_delete",
+    monkeypatch.setattr("interface_desktop.ui.meetings.meetings_view.confirm_delete",
                         lambda parent, what, consequences: asked.append((what, consequences)) or True)
     view.delete_meeting()
     assert "02/12/2026" in asked[0][0] and "6 item(s)" in asked[0][1]
@@ -111,7 +114,7 @@ def test_switching_page_or_closing_with_unsaved_details_asks_first(opened, qtbot
     qtbot.keyClicks(view.editor.details.location, "Galashiels")
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
                QMessageBox.StandardButton.Discard]
-    monkeypatch.setattr("interface_desktop.ui.meeting.meeting_editor.QMessageBox.question",
+    monkeypatch.setattr("interface_desktop.ui.meetings.meeting_editor.QMessageBox.question",
                         lambda *a, **k: answers.pop(0))
     window.nav.setCurrentRow(0)
     assert window.pages.current_page() is view and window.nav.currentRow() == 1

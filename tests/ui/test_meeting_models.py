@@ -6,16 +6,16 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from interface_desktop.services.agenda import AgendaItemDTO
-from interface_desktop.services.attendance import AttendanceDTO
-from interface_desktop.services.files import PaperDTO
-from interface_desktop.services.meetings import MeetingDTO
-from interface_desktop.ui.models.agenda_model import (
+from interface_desktop.services.meetings.agenda import AgendaItemDTO
+from interface_desktop.services.meetings.attendance import AttendanceDTO
+from interface_desktop.services.documents.files import PaperDTO
+from interface_desktop.services.meetings.meetings import MeetingDTO
+from interface_desktop.ui.meetings.agenda_model import (
     COL_MINUTES, COL_NUMBER, COL_PRESENTER, COL_START, COL_TITLE, AgendaModel,
 )
-from interface_desktop.ui.models.attendance_model import COL_DECLARATION, COL_NAME, COL_STATUS, AttendanceModel
-from interface_desktop.ui.models.meetings_model import COL_DATE, COL_MINUTES as COL_MINUTES_STATUS, MeetingsModel
-from interface_desktop.ui.models.papers_model import COL_ITEM, COL_SIZE, PapersModel, human_size
+from interface_desktop.ui.meetings.attendance_model import COL_DECLARATION, COL_NAME, COL_STATUS, AttendanceModel
+from interface_desktop.ui.meetings.meetings_model import COL_DATE, COL_MINUTES as COL_MINUTES_STATUS, MeetingsModel
+from interface_desktop.ui.meetings.papers_model import COL_ITEM, COL_SIZE, PapersModel, human_size
 
 EDIT = Qt.ItemDataRole.EditRole
 

@@ -9,10 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog
 
-from interface_desktop.services import actions, agenda, attendance, groups, meetings, people
-from interface_desktop.services.actions import ActionFilter
-from interface_desktop.ui.meeting.meeting_editor import TAB_AGENDA, TAB_ATTENDANCE, TAB_MINUTES
-from interface_desktop.ui.models.agenda_model import COL_MINUTES, COL_PRESENTER, COL_TITLE
+from interface_desktop.services.actions import actions
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings import attendance
+from interface_desktop.services.people import groups
+from interface_desktop.services.meetings import meetings
+from interface_desktop.services.people import people
+from interface_desktop.services.actions.actions import ActionFilter
+from interface_desktop.ui.meetings.meeting_editor import TAB_AGENDA, TAB_ATTENDANCE, TAB_MINUTES
+from interface_desktop.ui.meetings.agenda_model import COL_MINUTES, COL_PRESENTER, COL_TITLE
 
 
 @pytest.fixture
@@ -40,7 +45,7 @@ def meeting_window(make_window, runner, group):
 
 
 def test_new_meeting_from_the_file_menu_opens_it_with_standing_items(make_window, runner, group, monkeypatch):
-    from interface_desktop.ui.meeting import new_meeting_dialog
+    from interface_desktop.ui.meetings import new_meeting_dialog
 
     monkeypatch.setattr(new_meeting_dialog.NewMeetingDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window = make_window()
@@ -119,13 +124,13 @@ def test_minutes_with_inline_actions_approval_and_next_meeting(meeting_window, q
         "Write to the acute trust", gp.id, tab.current.id)
     assert action.due_on == date(2026, 12, 21)
     assert tab.actions_tree.topLevelItem(0).text(0) == "Write to the acute trust"
-    monkeypatch.setattr("interface_desktop.ui.meeting.commands.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("interface_desktop.ui.meetings.commands.confirm", lambda *a, **k: True)
     window.meeting_commands.approve.trigger()
     assert runner.call(meetings.get_meeting, m.id).locked
     assert editor.banner.isVisible() and tab.discussion.isReadOnly()
     assert runner.call(agenda.list_agenda, m.id)[4].discussion == "AOB: none."
     assert not window.meeting_commands.approve.isEnabled() and window.meeting_commands.unlock.isEnabled()
-    from interface_desktop.ui.meeting import next_meeting_dialog
+    from interface_desktop.ui.meetings import next_meeting_dialog
 
     monkeypatch.setattr(next_meeting_dialog.NextMeetingDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window.meeting_commands.next_meeting.trigger()
@@ -146,7 +151,7 @@ def test_unlock_asks_for_a_reason(meeting_window, runner, monkeypatch):
     view.open_record("meeting", m.id)
     view.editor.load(m.id)
     assert view.editor.banner.isVisible()
-    monkeypatch.setattr("interface_desktop.ui.meeting.commands.QInputDialog.getMultiLineText",
+    monkeypatch.setattr("interface_desktop.ui.meetings.commands.QInputDialog.getMultiLineText",
                         lambda *a, **k: ("Typo in item 5", True))
     view.editor.unlock_button.click()
     assert not runner.call(meetings.get_meeting, m.id).locked

@@ -8,9 +8,11 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from interface_desktop.services import agenda, groups, meetings
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.people import groups
+from interface_desktop.services.meetings import meetings
 from interface_desktop.ui.main_window import MainWindow
-from interface_desktop.ui.meeting.meeting_editor import TAB_MINUTES
+from interface_desktop.ui.meetings.meeting_editor import TAB_MINUTES
 
 
 @pytest.fixture

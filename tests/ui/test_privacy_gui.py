@@ -8,11 +8,13 @@ import pytest
 from PySide6.QtWidgets import QPlainTextEdit
 
 from interface_desktop.privacy import mod11_check_digit
-from interface_desktop.services import agenda, issues, privacy_guard
-from interface_desktop.ui.dialogs.issue_editor import IssueEditor
-from interface_desktop.ui.privacy_highlighter import watch
-from interface_desktop.ui.privacy_prompt import PrivacyPrompt
-from tests.ui_records_fixtures import make_records
+from interface_desktop.services.meetings import agenda
+from interface_desktop.services.issues import issues
+from interface_desktop.services.identifiers import guard as privacy_guard
+from interface_desktop.ui.issues.issue_editor import IssueEditor
+from interface_desktop.ui.safety.privacy_highlighter import watch
+from interface_desktop.ui.safety.privacy_prompt import PrivacyPrompt
+from tests.support.ui_records_fixtures import make_records
 
 PAYLOAD = "010190123"
 CHI = PAYLOAD + str(mod11_check_digit(PAYLOAD))
@@ -164,8 +166,8 @@ def test_opening_a_record_with_highlighted_text_does_not_count_as_an_edit(qtbot,
 
 
 def test_an_action_with_a_chi_number_is_redacted_on_request(qtbot, rec, monkeypatch):
-    from interface_desktop.services import actions
-    from interface_desktop.ui.dialogs.action_editor import ActionEditor
+    from interface_desktop.services.actions import actions
+    from interface_desktop.ui.actions.action_editor import ActionEditor
 
     editor = ActionEditor(rec.runner, group_id=rec.group_id)
     qtbot.addWidget(editor)
@@ -184,8 +186,8 @@ def test_an_action_with_a_chi_number_is_redacted_on_request(qtbot, rec, monkeypa
 
 
 def test_an_activity_keeps_an_identifier_only_with_a_recorded_reason(qtbot, rec, monkeypatch):
-    from interface_desktop.services import activities
-    from interface_desktop.ui.dialogs.activity_editor import ActivityEditor
+    from interface_desktop.services.activities import activities
+    from interface_desktop.ui.activities.activity_editor import ActivityEditor
 
     editor = ActivityEditor(rec.runner, group_id=rec.group_id)
     qtbot.addWidget(editor)

@@ -6,11 +6,12 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from interface_desktop.app import open_app_database
-from interface_desktop.services import groups, issues
-from interface_desktop.services.errors import ReadOnlyError
-from interface_desktop.services.runner import ServiceRunner
-from interface_desktop.ui.dialogs.issue_editor import IssueEditor
-from tests.ui_records_fixtures import make_records
+from interface_desktop.services.people import groups
+from interface_desktop.services.issues import issues
+from interface_desktop.services.core.errors import ReadOnlyError
+from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.issues.issue_editor import IssueEditor
+from tests.support.ui_records_fixtures import make_records
 
 REASON = "the database is in use by jsmith on PC-123 since 09:14"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from interface_desktop.ui.record_tree import RecordTree, fair_shares
+from interface_desktop.ui.widgets.record_tree import RecordTree, fair_shares
 
 
 def test_columns_that_fit_get_what_they_want():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from interface_desktop.services import groups, people
+from interface_desktop.services.people import groups
+from interface_desktop.services.people import people
 
 
 def test_first_run_sets_up_group_with_members_and_shows_dashboard(make_window, runner):
@@ -54,7 +55,7 @@ def test_exit_after_start_shows_the_window_and_exits_zero(tmp_path):
 def _two_groups(runner):  # noqa: ANN001, ANN202
     from datetime import datetime
 
-    from interface_desktop.services import meetings
+    from interface_desktop.services.meetings import meetings
 
     with runner.scope() as s:
         fife = groups.create_group(s, name="Fife Interface Group", board="FF")
@@ -99,7 +100,7 @@ def test_global_search_groups_hits_and_opens_the_record(make_window, runner, qtb
 def test_dashboard_rows_open_their_records(make_window, runner):
     from datetime import date
 
-    from interface_desktop.services import actions
+    from interface_desktop.services.actions import actions
 
     fife, _, m_fife, _ = _two_groups(runner)
     late = runner.call(actions.add_action, meeting_id=m_fife.id, description="Chase the lab", due_on=date(2026, 11, 1))

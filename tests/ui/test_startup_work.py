@@ -11,11 +11,11 @@ from pathlib import Path
 from interface_desktop.app import open_app_database
 from interface_desktop.db import backups, maintenance
 from interface_desktop.db.migrate import script_directory, shipped_revisions
-from interface_desktop.services import groups
-from interface_desktop.services.runner import ServiceRunner
+from interface_desktop.services.people import groups
+from interface_desktop.services.core.runner import ServiceRunner
 
 DEFERRED = ("alembic", "docx", "reportlab", "pypdf", "openpyxl", "icalendar", "interface_desktop.exports.jobs",
-            "interface_desktop.services.documents", "interface_desktop.ui.dialogs.report_period_dialog")
+            "interface_desktop.services.documents.documents", "interface_desktop.ui.documents.report_period_dialog")
 PROBE = """
 import json, sys
 from interface_desktop.cli import main
@@ -75,7 +75,7 @@ def note(event):
     board = window.pages.page(0)
     seen[event] = {
         "sqlalchemy": "sqlalchemy" in sys.modules,
-        "hooks": "interface_desktop.services.tracking" in sys.modules,
+        "hooks": "interface_desktop.services.audit.tracking" in sys.modules,
         "visible": window.isVisible(),
         "overdue_title": board.overdue.box.title(),
         "groups": [window.group_combo.itemText(i) for i in range(window.group_combo.count())],
@@ -104,7 +104,8 @@ def test_the_dashboard_is_painted_before_the_data_layer_loads(app_paths, db):
     imported without PySide6's source-reading import hook."""
     with db.session_scope() as s:
         g = groups.create_group(s, name="Fife Interface Group", board="FF")
-        from interface_desktop.services import actions, meetings
+        from interface_desktop.services.actions import actions
+        from interface_desktop.services.meetings import meetings
 
         m = meetings.create_meeting(s, group_id=g.id, starts_at="2026-10-01 14:00")
         actions.add_action(s, meeting_id=m.id, description="Audit discharge letters", due_on="2026-11-01")
@@ -146,7 +147,8 @@ def test_a_last_page_other_than_the_dashboard_is_built_once_the_data_layer_has_l
     """The window is painted at once with the page's place held ("Opening Actions…"), then the page fills."""
     from PySide6.QtCore import QSettings
 
-    from interface_desktop.services import actions, meetings
+    from interface_desktop.services.actions import actions
+    from interface_desktop.services.meetings import meetings
     from interface_desktop.ui import settings as prefs
 
     with db.session_scope() as s:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from interface_desktop.services import actions, people
+from interface_desktop.services.actions import actions
+from interface_desktop.services.people import people
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.views.actions_view import ActionsView
-from tests.ui_records_fixtures import make_records
+from interface_desktop.ui.actions.actions_view import ActionsView
+from tests.support.ui_records_fixtures import make_records
 
 
 def test_the_actions_page_reads_its_first_page_once_when_opened(qtbot, db, monkeypatch):

@@ -1,0 +1,1 @@
+"""The fictional example data: used by `demo` and by first run only."""

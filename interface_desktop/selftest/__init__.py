@@ -1,0 +1,1 @@
+"""`interface-desktop --self-test`: checks a bundle works end to end on the machine it is on."""

@@ -1,0 +1,1 @@
+"""The action log: actions, progress updates, derived RAG."""

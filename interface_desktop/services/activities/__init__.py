@@ -1,0 +1,1 @@
+"""Relationship-building activities: shadowing, shared learning, teaching, webinars, visits."""

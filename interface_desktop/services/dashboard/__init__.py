@@ -1,0 +1,1 @@
+"""The lead's first screen: groups and the dashboard, read quickly before the data layer loads."""

@@ -1,0 +1,1 @@
+"""Patient identifiers in stored records and in what a document would let out."""

@@ -1,0 +1,1 @@
+"""Bringing in what groups already keep: trackers read, mapped and imported all or nothing."""

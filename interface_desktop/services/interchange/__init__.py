@@ -1,0 +1,1 @@
+"""The JSON interchange of the whole database or one group."""

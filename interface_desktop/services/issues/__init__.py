@@ -1,0 +1,1 @@
+"""Interface issues and their Significant Event Analyses."""

@@ -1,0 +1,1 @@
+"""Meetings, their agendas and minutes, attendance and quorum, preparing the next one."""

@@ -1,0 +1,1 @@
+"""People, Interface Groups, memberships and the configurable lists."""

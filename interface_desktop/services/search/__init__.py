@@ -1,0 +1,1 @@
+"""Global search across every kind of record."""

@@ -1,0 +1,1 @@
+"""The activities page and the activity editor with participants and feedback."""

@@ -1,1 +1,0 @@
-"""Editor dialogs for records."""

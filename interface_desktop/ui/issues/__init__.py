@@ -1,0 +1,1 @@
+"""The interface-issue log and the issue editor with its SEA, links and status history."""

@@ -1,0 +1,123 @@
+"""The interface-issue log: filters, the issue list, and the editor with its SEA, links and status history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+
+from interface_desktop.services.issues import issues
+from interface_desktop.services.people import lookups
+from interface_desktop.services.issues.issues import IssueDTO
+from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.widgets.confirm import confirm_delete
+from interface_desktop.ui.issues.issue_editor import IssueEditor
+from interface_desktop.ui.widgets.forms import button_row
+from interface_desktop.ui.issues.issues_model import COL_RAISED, IssuesModel
+from interface_desktop.ui.signals import AppSignals
+from interface_desktop.ui.widgets.record_view import RecordView
+from interface_desktop.ui.issues.issue_filter_bar import IssueFilterBar
+from interface_desktop.ui.widgets.table_view import RecordTable
+
+WIDTHS = (100, 280, 115, 170, 75, 85, 170, 145, 140)
+
+
+class IssuesView(RecordView):
+    title = "Issues & SEAs"
+    watched_kinds = ("issue", "group", "lookup", "action", "meeting")
+    kinds = ("issue",)
+
+    def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
+        super().__init__(runner, signals, parent)
+        self.model = IssuesModel(self)
+        self.filters = IssueFilterBar()
+        self.table = RecordTable(self.model, "Interface issues", WIDTHS,
+                                 sort=(COL_RAISED, Qt.SortOrder.DescendingOrder))
+        self.table.activate_with(self.edit_issue)
+        self.table.delete_with(self.delete_issue)
+        self.count = QLabel()
+        self.editor: IssueEditor | None = None
+        buttons = button_row(("&New issue", self.new_issue), ("&Open…", self.edit_issue),
+                           ("SEA &report…", self.export_sea), ("De&lete…", self.delete_issue), trailing=self.count)
+        column = QVBoxLayout(self)
+        column.addWidget(self.filters)
+        column.addLayout(buttons)
+        column.addWidget(self.table, 1)
+        self.filters.changed.connect(self.reload)
+
+    def refresh(self) -> None:
+        self.filters.set_lookups(
+            self.runner.call(lookups.list_lookups, kind="issue_category", group_id=self.group_id),
+            self.runner.call(lookups.list_lookups, kind="specialty", group_id=self.group_id))
+        self.reload()
+
+    def reload(self) -> None:
+        found = self.runner.call(issues.list_issues, self.filters.value(self.group_id))
+        self.table.keep_selection(lambda: self.model.set_rows(found))
+        with_sea = sum(1 for i in found if i.sea is not None)
+        self.count.setText(f"{len(found)} issue(s), {with_sea} with an SEA")
+
+    def current_issue(self) -> IssueDTO | None:
+        return self.table.current_dto()
+
+    def new_issue(self) -> None:
+        self._edit(None)
+
+    def edit_issue(self) -> None:
+        issue = self.current_issue()
+        if issue is not None:
+            self._edit(self.runner.call(issues.get_issue, issue.id))
+
+    def _edit(self, issue: IssueDTO | None) -> None:
+        editor = self.editor = IssueEditor(self.runner, issue, group_id=self.group_id,
+                                           open_record=self._open_linked, parent=self)
+        accepted = editor.exec() == QDialog.DialogCode.Accepted
+        self.editor = None
+        if not (accepted or editor.links_changed):
+            return
+        self.signals.data_changed.emit("issue")
+        self.signals.data_changed.emit("action")  # links and deletions change what the action log shows
+        saved = editor.saved or editor.issue
+        if saved is not None and not self.table.select_id(saved.id):
+            self.filters.reset()
+            self.table.select_id(saved.id)
+
+    def _open_linked(self, kind: str, record_id: int) -> None:
+        """Opening a meeting or action from the editor closes it (asking about unsaved changes) first."""
+        if self.editor is not None:
+            self.editor.reject()
+            if self.editor.isVisible():
+                return
+        self.signals.open_record.emit(kind, record_id)
+
+    def export_sea(self) -> None:
+        issue = self.current_issue()
+        if issue is not None:
+            self.signals.export_requested.emit("sea", issue.id)
+
+    def delete_issue(self) -> None:
+        issue = self.current_issue()
+        if issue is None:
+            return
+        detail = self.runner.call(issues.get_issue, issue.id)
+        consequences = (f"Its status history{' and SEA' if detail.sea else ''} go with it; "
+                        f"{len(detail.action_ids)} linked action(s) stay in the action log, unlinked; "
+                        f"links to {len(detail.meeting_ids)} meeting(s) are removed.")
+        if confirm_delete(self, f"interface issue {issue.reference} “{issue.title}”", consequences):
+            self.runner.call(issues.delete_issue, issue.id)
+            self.signals.data_changed.emit("issue")
+            self.signals.data_changed.emit("action")
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind != "issue":
+            return False
+        if not self.table.select_id(record_id):
+            self.filters.reset()
+            self.table.select_id(record_id)
+        self._edit(self.runner.call(issues.get_issue, record_id))
+        return True
+
+    def save_state(self, settings: QSettings) -> None:
+        self.table.save_to(settings, "issues/header")
+
+    def restore_state(self, settings: QSettings) -> None:
+        self.table.restore_from(settings, "issues/header")

@@ -1,0 +1,154 @@
+"""Meeting commands (held, circulate, approve, unlock, next meeting, documents) shared by menu and editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from interface_desktop.services.core.errors import ServiceError
+from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.widgets.feedback import confirm, show_error
+from interface_desktop.ui.lazy import lazy_module
+from interface_desktop.ui.signals import AppSignals
+
+if TYPE_CHECKING:
+    from interface_desktop.services.meetings.meetings import MeetingDTO
+
+meetings = lazy_module("interface_desktop.services.meetings.meetings")
+planning = lazy_module("interface_desktop.services.meetings.planning")
+
+EXPORTS = (("minutes", "Export &minutes (Word)…"), ("agenda", "Export &agenda…"),
+           ("pack", "Export meeting &pack (PDF)…"), ("ics", "Calendar &invite (.ics)…"))
+
+
+class MeetingCommands(QObject):
+    """QActions acting on the meeting open in the editor; `set_meeting(dto)` keeps them in step."""
+
+    meeting_updated = Signal(object)  # MeetingDTO after a command changed it
+
+    def __init__(self, runner: ServiceRunner, signals: AppSignals, window: QWidget):
+        super().__init__(window)
+        self.runner = runner
+        self.signals = signals
+        self.window = window
+        self.meeting: MeetingDTO | None = None
+        self.before: Callable[[], None] = lambda: None  # the editor flushes typed minutes first
+        self.mark_held = self._make("Mark as &held", self._mark_held, short="Mark held")
+        self.circulate = self._make("&Circulate draft minutes", self._circulate, short="Circulate draft")
+        self.approve = self._make("&Approve minutes…", self._approve, short="Approve…")
+        self.unlock = self._make("&Unlock for correction…", self._unlock, short="Unlock…")
+        self.relock = self._make("&Lock again", self._relock, short="Lock again")
+        self.next_meeting = self._make("Create &next meeting…", self._create_next, "Ctrl+Shift+N",
+                                       short="Next meeting…")
+        self.exports = {what: self._make(text, lambda _=False, w=what: self._export(w)) for what, text in EXPORTS}
+        self.exports["minutes"].setShortcut(QKeySequence("Ctrl+E"))
+        self.set_meeting(None)
+
+    def _make(self, text: str, slot: Callable, shortcut: str | None = None, short: str = "") -> QAction:
+        action = QAction(text, self)
+        if short:
+            action.setIconText(short)  # what the editor's buttons show; menus show the full text
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def lifecycle_actions(self) -> list[QAction]:
+        return [self.mark_held, self.circulate, self.approve, self.unlock, self.relock, self.next_meeting]
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        menu.addActions(self.lifecycle_actions())
+        menu.addSeparator()
+        menu.addActions(list(self.exports.values()))
+
+    def set_meeting(self, meeting: MeetingDTO | None) -> None:
+        self.meeting = meeting
+        has = meeting is not None
+        # A read-only window shows the meeting and its documents; the commands that change it stay off.
+        writable = has and not self.runner.read_only
+        live = writable and meeting.status != "cancelled"
+        self.mark_held.setEnabled(live and meeting.status == "planned")
+        self.circulate.setEnabled(live and meeting.minutes_status == "draft")
+        self.approve.setEnabled(live and meeting.minutes_status != "approved")
+        self.unlock.setEnabled(writable and meeting.locked)
+        self.relock.setEnabled(writable and meeting.minutes_status == "approved" and meeting.minutes_unlocked)
+        self.unlock.setVisible(not (has and self.relock.isEnabled()))
+        self.relock.setVisible(self.relock.isEnabled())
+        self.next_meeting.setEnabled(writable)
+        for action in self.exports.values():
+            action.setEnabled(has)
+
+    def _run(self, title: str, fn: Callable, *args, **kwargs) -> MeetingDTO | None:  # noqa: ANN002, ANN003
+        self.before()
+        try:
+            result = self.runner.call(fn, *args, **kwargs)
+        except ServiceError as exc:
+            show_error(self.window, title, exc)
+            return None
+        self.signals.data_changed.emit("meeting")
+        return result
+
+    def _apply(self, updated: MeetingDTO | None, message: str) -> None:
+        if updated is None:
+            return
+        self.set_meeting(updated)
+        self.meeting_updated.emit(updated)
+        self.signals.status_message.emit(message)
+
+    def _mark_held(self) -> None:
+        assert self.meeting is not None
+        self._apply(self._run("Mark as held", meetings.mark_held, self.meeting.id), "Meeting marked as held")
+
+    def _circulate(self) -> None:
+        assert self.meeting is not None
+        self._apply(self._run("Circulate minutes", meetings.circulate_minutes, self.meeting.id),
+                    "Draft minutes marked as circulated")
+
+    def _approve(self) -> None:
+        meeting = self.meeting
+        assert meeting is not None
+        if not confirm(self.window, "Approve minutes",
+                       f"Approve the minutes of {meeting.label}?\n\nApproved minutes are locked. Correcting them "
+                       "later needs an unlock with a reason, which is kept in the audit trail.", yes="Approve"):
+            return
+        self._apply(self._run("Approve minutes", meetings.approve_minutes, meeting.id), "Minutes approved and locked")
+
+    def _unlock(self) -> None:
+        meeting = self.meeting
+        assert meeting is not None
+        reason, ok = QInputDialog.getMultiLineText(
+            self.window, "Unlock for correction",
+            f"The minutes of {meeting.label} are approved.\nWhy do they need correcting? (kept in the audit trail)")
+        if ok:
+            self._apply(self._run("Unlock minutes", meetings.unlock_minutes, meeting.id, reason=reason),
+                        "Minutes unlocked for correction")
+
+    def _relock(self) -> None:
+        assert self.meeting is not None
+        self._apply(self._run("Lock minutes", meetings.relock_minutes, self.meeting.id), "Minutes locked again")
+
+    def _create_next(self) -> None:
+        from interface_desktop.ui.meetings.next_meeting_dialog import NextMeetingDialog
+
+        meeting = self.meeting
+        assert meeting is not None
+        dialog = NextMeetingDialog(meeting, self.window)
+        if not dialog.exec():
+            return
+        result = self._run("Create next meeting", planning.create_next_meeting, after_meeting_id=meeting.id,
+                           starts_at=dialog.starts_at())
+        if result is None:
+            return
+        new, carried = result
+        self.signals.status_message.emit(
+            f"Created {new.label}: standing items added, {carried} open action(s) carried forward")
+        self.signals.open_record.emit("meeting", new.id)
+
+    def _export(self, what: str) -> None:
+        assert self.meeting is not None
+        self.before()
+        self.signals.export_requested.emit(what, self.meeting.id)

@@ -1,0 +1,1 @@
+"""The people and groups pages and their editors."""

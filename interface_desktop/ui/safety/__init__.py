@@ -1,0 +1,1 @@
+"""Data safety in the GUI: backups, checks, read-only mode, history, identifier prompts."""

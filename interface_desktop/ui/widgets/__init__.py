@@ -1,0 +1,1 @@
+"""Building blocks every page shares: tables, forms, filters, record dialogs, prompts."""

@@ -1,0 +1,78 @@
+"""The library driven as a user would: attach a file, open it (the desktop's opener is mocked), copy a template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDropEvent
+from PySide6.QtWidgets import QDialog
+
+from interface_desktop.services.documents import files
+from interface_desktop.ui.library.resource_dialog import ResourceDialog, guess_kind
+from interface_desktop.ui.signals import AppSignals
+from interface_desktop.ui.library.resources_view import ResourcesView
+from tests.support.ui_records_fixtures import make_records
+
+
+def make_view(qtbot, db, monkeypatch):
+    rec = make_records(db, n_actions=0)
+    view = ResourcesView(rec.runner, AppSignals())
+    qtbot.addWidget(view)
+    view.set_group(rec.group_id)
+    monkeypatch.setattr(ResourceDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    return rec, view
+
+
+def test_drop_a_file_then_open_it(qtbot, db, monkeypatch, tmp_path):
+    rec, view = make_view(qtbot, db, monkeypatch)
+    paper = tmp_path / "Discharge letter audit 2026.pdf"
+    paper.write_bytes(b"%PDF-1.4 audit")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(paper))])
+    drop = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    view.dropEvent(drop)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=15000)
+    stored = view.model.rows()[0]
+    assert stored.title == "Discharge letter audit 2026" and stored.kind == "paper"
+    assert stored.group_id == rec.group_id
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())) or True)
+    view.table.select_id(stored.id)
+    view.open_resource()
+    qtbot.waitUntil(lambda: bool(opened), timeout=15000)
+    assert opened[0].name == paper.name and opened[0].read_bytes() == b"%PDF-1.4 audit"
+    assert "Opened" in view.status.text()
+
+
+def test_oversized_or_missing_file_reports_and_adds_nothing(qtbot, db, monkeypatch, tmp_path):
+    rec, view = make_view(qtbot, db, monkeypatch)
+    errors = []
+    monkeypatch.setattr("interface_desktop.ui.library.resources_view.show_error",
+                        lambda parent, title, exc: errors.append(str(exc)))
+    view.add_files([tmp_path / "gone.docx"])
+    qtbot.waitUntil(lambda: bool(errors), timeout=15000)
+    assert "gone.docx" in errors[0] and view.model.rowCount() == 0
+
+
+def test_template_into_the_library_and_save_a_copy(qtbot, db, monkeypatch, tmp_path):
+    rec, view = make_view(qtbot, db, monkeypatch)
+    assert view.templates.count() == 2
+    view.templates.setCurrentRow(1)
+    view.add_template()
+    assert [(r.title, r.kind) for r in view.model.rows()] == [("Interface issue reporting form", "template")]
+    target = tmp_path / "our form.docx"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.table.select_id(view.model.rows()[0].id)
+    view.save_copy()
+    qtbot.waitUntil(target.exists, timeout=15000)
+    assert target.read_bytes() == rec.runner.call(files.read_resource, view.model.rows()[0].id)[1]
+
+
+def test_kind_is_guessed_from_the_file_name():
+    assert guess_kind(Path("ToR 2026.docx")) == "terms_of_reference"
+    assert guess_kind(Path("Terms of reference.docx")) == "terms_of_reference"
+    assert guess_kind(Path("referral form.docx")) == "template"
+    assert guess_kind(Path("minutes.pdf")) == "paper"
