@@ -96,3 +96,21 @@ def test_patient_identifiers_stop_the_export_unless_allowed(db, session, tmp_pat
     assert not (tmp_path / "m.docx").exists()
     _ok(subprocess.run(args + ["--allow-identifiers"], env=env, capture_output=True, text=True, timeout=120))
     assert "0101701004" in " ".join(p.text for p in docx.Document(tmp_path / "m.docx").paragraphs)
+
+
+def test_a_chi_number_in_a_declaration_of_interest_stops_the_minutes(db, session, tmp_path):
+    from interface_desktop.services.meetings import attendance
+
+    fx = document_data.build(session)
+    guest = next(a for a in attendance.list_attendance(session, fx.meeting_id) if a.status == "in_attendance")
+    attendance.set_attendance(session, meeting_id=fx.meeting_id, person_id=guest.person_id, status="in_attendance",
+                              declaration="Treats a relative, CHI 0101701004, in the renal clinic.")
+    session.commit()
+    env = dict(os.environ, INTERFACE_DESKTOP_DB=str(db.file), INTERFACE_DESKTOP_TODAY="2026-11-23")
+    args = [sys.executable, "-m", "interface_desktop", "export", "minutes", "--meeting", str(fx.meeting_id),
+            "-o", str(tmp_path / "m.docx")]
+    refused = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    _one_line_error(refused, f"(CHI in attendance {guest.id} declaration)")
+    assert not (tmp_path / "m.docx").exists()
+    _ok(subprocess.run(args + ["--allow-identifiers"], env=env, capture_output=True, text=True, timeout=120))
+    assert "0101701004" in " ".join(p.text for p in docx.Document(tmp_path / "m.docx").paragraphs)

@@ -78,7 +78,7 @@ def test_scan_lists_findings_by_record_and_field_and_knows_accepted_ones(cli, db
     with db.session_scope() as s:
         privacy_guard.accept_finding(s, entity="interface_issue", entity_id=issue.id, field="description",
                                      text="Mrs Brown", kind="name", reason="Mrs Brown is the practice manager")
-        unresolved = privacy_guard.privacy_findings_for_export(s, [("interface_issue", issue.id)])
+        unresolved = privacy_guard.privacy_findings_for_export(s, [("interface_issue", issue.id, ("description",))])
     assert [f.kind for f in unresolved] == ["chi"]
     assert cli("scan", "--json", "--unresolved") == 0
     assert [f["kind"] for f in json.loads(capsys.readouterr().out)] == ["chi"]

@@ -1,4 +1,4 @@
-"""`export minutes|agenda|pack|ics|sea|actions|report`: the group's documents from the command line."""
+"""`export <document>`: every document the app writes (services.documents.kinds), from the command line."""
 
 from __future__ import annotations
 
@@ -6,43 +6,38 @@ import argparse
 from pathlib import Path
 
 from interface_desktop.cli.common import export_subparsers, open_db, parse_date
-
-MEETING_DOCUMENTS = {
-    "minutes": "Word minutes of a meeting (.docx)",
-    "agenda": "agenda of a meeting (.docx or .pdf)",
-    "pack": "meeting pack: cover, agenda, previous minutes, action log, issues and papers (.pdf)",
-    "ics": "calendar invitation for a meeting (.ics)",
-}
+from interface_desktop.services.documents.kinds import KINDS, DocumentKind
 
 
 def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     documents = export_subparsers(subparsers, parent)
-    for what, help_text in MEETING_DOCUMENTS.items():
-        p = documents.add_parser(what, parents=[parent], help=help_text)
-        p.add_argument("--meeting", type=int, required=True, metavar="ID")
-        _common(p, what)
-    p = documents.add_parser("sea", parents=[parent], help="Significant Event Analysis of an issue (.docx or .pdf)")
-    p.add_argument("--issue", type=int, required=True, metavar="ID")
-    _common(p, "sea")
-    p = documents.add_parser("actions", parents=[parent], help="action log (.xlsx or .csv)")
-    p.add_argument("--group", type=int, metavar="ID", help="only this group (default: all groups)")
-    p.add_argument("--status", help="open, in_progress, done, dropped (comma-separated for several)")
-    _common(p, "actions")
-    p = documents.add_parser("report", parents=[parent], help="quarterly report or newsletter (.pdf or .docx)")
-    p.add_argument("--group", type=int, metavar="ID", help="only this group (default: all groups)")
-    p.add_argument("--from", dest="date_from", type=parse_date, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=parse_date, required=True, metavar="YYYY-MM-DD")
-    _common(p, "report")
+    for kind in KINDS.values():
+        p = documents.add_parser(kind.code, parents=[parent], help=kind.command_help)
+        _subject(p, kind)
+        _common(p, kind)
 
 
-def _common(p: argparse.ArgumentParser, what: str) -> None:
+def _subject(p: argparse.ArgumentParser, kind: DocumentKind) -> None:
+    """The arguments that choose what the document is about, as its subject requires."""
+    if kind.subject in ("meeting", "issue"):
+        p.add_argument(f"--{kind.subject}", type=int, required=True, metavar="ID")
+        return
+    p.add_argument("--group", type=int, metavar="ID", help="only this group (default: all groups)")
+    if kind.subject == "group":
+        p.add_argument("--status", help="open, in_progress, done, dropped (comma-separated for several)")
+    else:
+        p.add_argument("--from", dest="date_from", type=parse_date, required=True, metavar="YYYY-MM-DD")
+        p.add_argument("--to", dest="date_to", type=parse_date, required=True, metavar="YYYY-MM-DD")
+
+
+def _common(p: argparse.ArgumentParser, kind: DocumentKind) -> None:
     p.add_argument("-o", "--output", required=True, type=Path, metavar="PATH",
                    help="file to write; its extension chooses the format")
     p.add_argument("--allow-identifiers", action="store_true",
                    help="write the document even though it contains text that looks like a patient identifier")
-    if what in ("minutes", "agenda", "sea", "report"):
+    if kind.takes_template:
         p.add_argument("--template", type=Path, metavar="DOCX", help="the board's Word template for .docx output")
-    p.set_defaults(handler=cmd_export, document=what)
+    p.set_defaults(handler=cmd_export, document=kind.code)
 
 
 def _statuses(text: str | None) -> tuple[str, ...] | None:
@@ -59,7 +54,7 @@ def _statuses(text: str | None) -> tuple[str, ...] | None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from interface_desktop.exports import jobs
+    from interface_desktop.exports import jobs, writing
     from interface_desktop.services.core.runner import ServiceRunner
 
     what = args.document
@@ -69,7 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         template=getattr(args, "template", None), statuses=_statuses(getattr(args, "status", None)),
         date_from=getattr(args, "date_from", None), date_to=getattr(args, "date_to", None),
     )
-    jobs.check_format(what, args.output)
+    writing.check_format(what, args.output)
     db = open_db(args, read_only=True)
     try:
         runner = ServiceRunner(db.session_scope, location=str(db.file or db.url), read_only=True)

@@ -11,9 +11,8 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from interface_desktop.exports.clean import printable_doc
-from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import short_date
+from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import ActionLogDoc, ActionRow
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
@@ -94,10 +93,4 @@ def build_csv(doc: ActionLogDoc, path: Path) -> None:
 
 
 def export(doc: ActionLogDoc, target: Path | str) -> Path:
-    doc = printable_doc(doc)
-    suffix = Path(target).suffix.lower()
-    if suffix == ".xlsx":
-        return write_file(target, lambda temp: build_xlsx(doc, temp))
-    if suffix == ".csv":
-        return write_file(target, lambda temp: build_csv(doc, temp))
-    raise ExportError(f"an action log can be saved as .xlsx or .csv, not {suffix or 'a file without an extension'}")
+    return write("actions", doc, target)

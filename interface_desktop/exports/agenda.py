@@ -6,10 +6,9 @@ from pathlib import Path
 
 from interface_desktop.exports import pdf_styles
 from interface_desktop.exports.blocks import Block, table_block
-from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.docx_styles import WordDoc
-from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import hhmm, long_date, short_date, venue_text
+from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import AgendaDoc, MeetingHead
 
 HEADERS = ("No.", "Time", "Item", "Purpose", "Lead")
@@ -56,10 +55,4 @@ def build_pdf(doc: AgendaDoc, path: Path) -> None:
 
 
 def export(doc: AgendaDoc, target: Path | str, *, template: Path | str | None = None) -> Path:
-    doc = printable_doc(doc)
-    suffix = Path(target).suffix.lower()
-    if suffix == ".docx":
-        return write_file(target, lambda temp: build_docx(doc, temp, template=template))
-    if suffix == ".pdf":
-        return write_file(target, lambda temp: build_pdf(doc, temp))
-    raise ExportError(f"an agenda can be saved as .docx or .pdf, not {suffix or 'a file without an extension'}")
+    return write("agenda", doc, target, template=template)

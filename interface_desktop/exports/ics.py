@@ -6,9 +6,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from interface_desktop.exports.clean import printable_doc
-from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import hhmm
+from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import AgendaDoc
 
 LONDON = "Europe/London"
@@ -79,9 +78,9 @@ def london_timezone():  # noqa: ANN201 - an icalendar Timezone
     return tz
 
 
+def build(doc: AgendaDoc, path: Path) -> None:
+    path.write_bytes(calendar_bytes(doc))
+
+
 def export(doc: AgendaDoc, target: Path | str) -> Path:
-    doc = printable_doc(doc)
-    if Path(target).suffix.lower() != ".ics":
-        raise ExportError("a calendar invitation is saved as .ics")
-    data = calendar_bytes(doc)
-    return write_file(target, lambda temp: temp.write_bytes(data))
+    return write("ics", doc, target)

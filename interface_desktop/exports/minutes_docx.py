@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from interface_desktop.exports.blocks import Block, table_block, text_blocks
-from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.docx_styles import WordDoc
-from interface_desktop.exports.safe_write import write_file
 from interface_desktop.exports.text import held_line, hhmm, long_date, person_text, short_date
+from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import ActionLine, ItemDoc, MinutesDoc, PersonLine
 
 ACTION_HEADERS = ("No.", "Action", "Lead", "Due", "Status")
@@ -100,5 +99,4 @@ def build(doc: MinutesDoc, path: Path, *, template: Path | str | None = None) ->
 
 
 def export(doc: MinutesDoc, target: Path | str, *, template: Path | str | None = None) -> Path:
-    doc = printable_doc(doc)
-    return write_file(target, lambda temp: build(doc, temp, template=template))
+    return write("minutes", doc, target, template=template)

@@ -14,10 +14,9 @@ from pathlib import Path
 from interface_desktop.exports import pdf_styles
 from interface_desktop.exports.agenda import agenda_blocks
 from interface_desktop.exports.blocks import Block, table_block
-from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.minutes_docx import minutes_blocks
-from interface_desktop.exports.safe_write import write_file
 from interface_desktop.exports.text import hhmm, long_date, short_date, venue_text
+from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import PackDoc, PaperDoc
 
 RAG_TEXT_WIDTHS = (1.2, 7.0, 3.0, 2.1, 2.2, 2.0)
@@ -281,5 +280,4 @@ def _draw_over(writer, page, stamp, name: str, origin: tuple[float, float], open
 
 
 def export(doc: PackDoc, target: Path | str) -> Path:
-    doc = printable_doc(doc)
-    return write_file(target, lambda temp: build(doc, temp))
+    return write("pack", doc, target)

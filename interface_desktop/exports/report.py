@@ -6,10 +6,9 @@ from pathlib import Path
 
 from interface_desktop.exports import pdf_styles
 from interface_desktop.exports.blocks import Block, Chart, table_block
-from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.docx_styles import WordDoc
-from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.exports.text import hhmm, range_text, short_date
+from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.report_data import Count, ReportDoc
 
 
@@ -100,10 +99,4 @@ def build_pdf(doc: ReportDoc, path: Path) -> None:
 
 
 def export(doc: ReportDoc, target: Path | str, *, template: Path | str | None = None) -> Path:
-    doc = printable_doc(doc)
-    suffix = Path(target).suffix.lower()
-    if suffix == ".docx":
-        return write_file(target, lambda temp: build_docx(doc, temp, template=template))
-    if suffix == ".pdf":
-        return write_file(target, lambda temp: build_pdf(doc, temp))
-    raise ExportError(f"a report can be saved as .pdf or .docx, not {suffix or 'a file without an extension'}")
+    return write("report", doc, target, template=template)

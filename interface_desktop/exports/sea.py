@@ -6,10 +6,10 @@ from pathlib import Path
 
 from interface_desktop.exports import pdf_styles
 from interface_desktop.exports.blocks import Block, table_block, text_blocks
-from interface_desktop.exports.clean import printable_doc
 from interface_desktop.exports.docx_styles import WordDoc
-from interface_desktop.exports.safe_write import ExportError, write_file
+from interface_desktop.exports.safe_write import ExportError
 from interface_desktop.exports.text import medium_date, short_date
+from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import SeaDoc
 
 RISK_GRADES = {1: "1 - very low", 2: "2 - low", 3: "3 - moderate", 4: "4 - high", 5: "5 - very high"}
@@ -75,11 +75,4 @@ def build_pdf(doc: SeaDoc, path: Path) -> None:
 
 
 def export(doc: SeaDoc, target: Path | str, *, template: Path | str | None = None) -> Path:
-    doc = printable_doc(doc)
-    sea_blocks(doc)  # an issue without an SEA fails before anything is written
-    suffix = Path(target).suffix.lower()
-    if suffix == ".docx":
-        return write_file(target, lambda temp: build_docx(doc, temp, template=template))
-    if suffix == ".pdf":
-        return write_file(target, lambda temp: build_pdf(doc, temp))
-    raise ExportError(f"an SEA report can be saved as .docx or .pdf, not {suffix or 'a file without an extension'}")
+    return write("sea", doc, target, template=template)

@@ -7,6 +7,7 @@ from datetime import date
 import docx
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from interface_desktop.services.documents.kinds import KINDS
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.documents.report_period_dialog import last_quarter
 from tests.support import document_data
@@ -152,3 +153,17 @@ def test_a_template_spoilt_since_it_was_chosen_stops_the_export_and_offers_the_b
     assert docx.Document(tmp_path / "minutes.docx").paragraphs[0].text == "Lothian Interface Group"
     assert controller.template() == board  # the board's choice stays, to be fixed rather than forgotten
     controller.message.close()
+
+
+def test_every_document_is_offered_with_its_declared_text(qtbot, make_window):
+    window = make_window()
+    offered = window.meeting_commands.exports
+    meeting_menu = [a.text() for a in window.menus["meeting"].actions()]
+    export_menu = [a.text() for a in window.menus["export"].actions()]
+    for kind in KINDS.values():
+        if kind.subject == "meeting":
+            assert offered[kind.code].text() == kind.menu_text and kind.menu_text in meeting_menu
+            assert offered[kind.code].shortcut().toString() == kind.shortcut
+        elif kind.subject in ("group", "period"):
+            assert kind.menu_text in export_menu
+    assert set(offered) == {kind.code for kind in KINDS.values() if kind.subject == "meeting"}

@@ -99,15 +99,24 @@ def _activity_counts(session: Session, group_id: int | None, start: date, end: d
     return by_kind, by_sector
 
 
-def _upcoming(session: Session, group_id: int | None) -> tuple[Upcoming, ...]:
+def upcoming_meetings(session: Session, group_id: int | None) -> list[meetings.MeetingDTO]:
+    """The meetings a report lists under 'Coming up' (the identifier guard scans the same ones)."""
+    horizon = today() + timedelta(days=UPCOMING_DAYS)
+    return [m for m in meetings.list_meetings(session, group_id=group_id, when="upcoming")
+            if m.status != "cancelled" and m.starts_at.date() <= horizon]
+
+
+def upcoming_activities(session: Session, group_id: int | None) -> list[activities.ActivityDTO]:
     start = today()
-    horizon = start + timedelta(days=UPCOMING_DAYS)
+    return activities.list_activities(session, group_id=group_id, date_from=start,
+                                      date_to=start + timedelta(days=UPCOMING_DAYS))
+
+
+def _upcoming(session: Session, group_id: int | None) -> tuple[Upcoming, ...]:
     items = [Upcoming(m.starts_at, f"{m.group_name} meeting" if group_id is None else "Meeting", m.display_title,
-                      m.location or m.call_link)
-             for m in meetings.list_meetings(session, group_id=group_id, when="upcoming")
-             if m.status != "cancelled" and m.starts_at.date() <= horizon]
+                      m.location or m.call_link) for m in upcoming_meetings(session, group_id)]
     items += [Upcoming(datetime.combine(a.starts_on, datetime.min.time()), a.kind_label, a.title, a.location)
-              for a in activities.list_activities(session, group_id=group_id, date_from=start, date_to=horizon)]
+              for a in upcoming_activities(session, group_id)]
     return tuple(sorted(items, key=lambda u: u.when)[:UPCOMING_LIMIT])
 
 

@@ -15,9 +15,11 @@ from interface_desktop.db.models import (
     ActivityFeedback,
     ActivityParticipant,
     AgendaItem,
+    Attendance,
     InterfaceIssue,
     IssueStatusChange,
     Meeting,
+    Paper,
     PrivacyException,
 )
 from interface_desktop.privacy import Finding, find_identifiers, finding_digest, redact
@@ -27,15 +29,18 @@ from interface_desktop.services.core.errors import ValidationError
 ISSUE_FIELDS = ("title", "description", "impact", "resolution", "learning", "sea_what_happened", "sea_why",
                 "sea_learned", "sea_changed", "sea_impact", "sea_contributory_factors", "sea_learning_needs")
 # entity -> (model, free-text fields, look for titled names). Names are checked only in issue and SEA
-# narratives: minutes and actions name members of the group by design.
+# narratives: minutes and actions name members of the group by design. Every field a document prints
+# (services.documents.kinds) is one of these, so a finding in it can be kept with a reason.
 TEXT_FIELDS = {
     "interface_issue": (InterfaceIssue, ISSUE_FIELDS, True),
     "issue_status_change": (IssueStatusChange, ("note",), True),
-    "meeting": (Meeting, ("notes",), False),
+    "meeting": (Meeting, ("title", "notes"), False),
     "agenda_item": (AgendaItem, ("title", "discussion", "decisions"), False),
+    "attendance": (Attendance, ("declaration",), False),
+    "paper": (Paper, ("title", "filename"), False),
     "action": (Action, ("description",), False),
     "action_update": (ActionUpdate, ("text",), False),
-    "activity": (Activity, ("description", "outcomes", "follow_ups"), False),
+    "activity": (Activity, ("title", "description", "outcomes", "follow_ups"), False),
     "activity_participant": (ActivityParticipant, ("reflection",), False),
     "activity_feedback": (ActivityFeedback, ("comment",), False),
 }
@@ -86,15 +91,15 @@ def _records(session: Session, entity: str, ids: Iterable[int] | None) -> Iterat
 
 
 def scan(session: Session, *, entities: Iterable[str] | None = None, ids: Iterable[int] | None = None,
-         unresolved_only: bool = False) -> list[RecordFinding]:
-    """Every finding in the database by record and field (or in the given entities / ids)."""
+         fields: tuple[str, ...] | None = None, unresolved_only: bool = False) -> list[RecordFinding]:
+    """Every finding in the database by record and field (or in the given entities / ids / fields)."""
     found: list[RecordFinding] = []
     for entity in entities or TEXT_FIELDS:
         if entity not in TEXT_FIELDS:
             raise ValidationError({"entity": f"unknown record kind {entity!r}"})
         accepted = _exceptions(session, entity)
         for record in _records(session, entity, ids):
-            for field in fields_checked(entity):
+            for field in fields or fields_checked(entity):
                 found += findings_in(entity, record.id, field, getattr(record, field), accepted)
     return [f for f in found if not (unresolved_only and f.accepted)]
 
@@ -121,18 +126,22 @@ def accept_finding(session: Session, *, entity: str, entity_id: int, field: str,
         session.flush()
 
 
-def privacy_findings_for_export(session: Session, records: Iterable[tuple[str, int]]) -> list[RecordFinding]:
-    """Unresolved findings in the records an export is about to include: (entity, id) pairs.
+def privacy_findings_for_export(session: Session,
+                                records: Iterable[tuple[str, int, tuple[str, ...]]]) -> list[RecordFinding]:
+    """Unresolved findings in the text an export is about to print: (entity, id, fields printed).
 
     An export shows these to the user and goes ahead only when they confirm.
     """
-    wanted: dict[str, list[int]] = {}
-    for entity, entity_id in records:
-        wanted.setdefault(entity, []).append(entity_id)
+    printed: dict[tuple[str, int], set[str]] = {}
+    for entity, entity_id, fields in records:
+        printed.setdefault((entity, entity_id), set()).update(fields)
+    # One scan per entity and set of fields; a record printed twice (say, an action in two tables) once.
+    wanted: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for (entity, entity_id), fields in printed.items():
+        wanted.setdefault((entity, tuple(sorted(fields, key=fields_checked(entity).index))), []).append(entity_id)
     found: list[RecordFinding] = []
-    for entity, ids in wanted.items():
-        if entity in TEXT_FIELDS:
-            found += scan(session, entities=[entity], ids=ids, unresolved_only=True)
+    for (entity, fields), ids in wanted.items():
+        found += scan(session, entities=[entity], ids=ids, fields=fields, unresolved_only=True)
     return found
 
 

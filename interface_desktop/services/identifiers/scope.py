@@ -1,71 +1,118 @@
-"""Which records a document would include, so the privacy guard can check them before anything is written."""
+"""Which stored records, and which of their text fields, a document would print: read from the document's
+declaration (services.documents.kinds), so the privacy guard checks exactly that text before anything is written.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable, Iterable
+from functools import cached_property
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from interface_desktop.db.models import Action, ActionUpdate, AgendaItem, InterfaceIssue, Meeting
-from interface_desktop.services.meetings import meetings
+from interface_desktop.db.models import (
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    Attendance,
+    Group,
+    InterfaceIssue,
+    Meeting,
+    Paper,
+)
 from interface_desktop.services.actions.actions import OPEN_STATUSES
 from interface_desktop.services.core.common import get_or_raise
+from interface_desktop.services.documents import report_data
+from interface_desktop.services.documents.kinds import KINDS, Selection
 from interface_desktop.services.issues.issues import OPEN_STATUSES as OPEN_ISSUES
+from interface_desktop.services.meetings import meetings
 
-Records = list[tuple[str, int]]
-
-
-def _meeting(session: Session, meeting_id: int, *, with_actions: bool = True) -> Records:
-    items = session.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id))
-    records = [("meeting", meeting_id)] + [("agenda_item", i) for i in items]
-    if with_actions:
-        records += [("action", a) for a in session.scalars(select(Action.id).where(Action.meeting_id == meeting_id))]
-    return records
+Scope = list[tuple[str, int, tuple[str, ...]]]  # (entity, id, the fields printed)
+SUBJECT_RECORDS = {"meeting": (Meeting, "meeting"), "issue": (InterfaceIssue, "interface issue"),
+                   "group": (Group, "group"), "period": (Group, "group")}
 
 
-def _actions(session: Session, query) -> Records:  # noqa: ANN001 - a Select of Action.id
-    ids = list(session.scalars(query))
-    updates = session.scalars(select(ActionUpdate.id).where(ActionUpdate.action_id.in_(ids))) if ids else []
-    return [("action", i) for i in ids] + [("action_update", u) for u in updates]
+class SubjectRecords:
+    """What a document is about, with the records around it looked up once however many selections ask."""
 
+    def __init__(self, session: Session, selection: Selection):
+        self.session = session
+        self.selection = selection
+        self.id = selection.subject_id
 
-def _pack(session: Session, meeting_id: int) -> Records:
-    meeting = get_or_raise(session, Meeting, meeting_id, "meeting")
-    records = _meeting(session, meeting_id, with_actions=False)
-    previous = meetings.previous_meeting(session, meeting_id)
-    if previous is not None:
-        records += _meeting(session, previous.id)
-    records += _actions(session, select(Action.id).where(Action.group_id == meeting.group_id,
-                                                         Action.status.in_(OPEN_STATUSES)))
-    issues = session.scalars(select(InterfaceIssue.id).where(InterfaceIssue.group_id == meeting.group_id,
-                                                             InterfaceIssue.status.in_(OPEN_ISSUES)))
-    return records + [("interface_issue", i) for i in issues]
+    @cached_property
+    def previous_id(self) -> int | None:
+        previous = meetings.previous_meeting(self.session, self.id)
+        return previous.id if previous else None
 
+    @cached_property
+    def meeting_group_id(self) -> int:
+        return self.session.get(Meeting, self.id).group_id
 
-def records_for(session: Session, what: str, subject_id: int | None, *, statuses: tuple[str, ...] | None = None,
-                date_from: date | None = None, date_to: date | None = None) -> Records:
-    """(entity, id) pairs whose text the document `what` would print."""
-    if what in ("minutes", "agenda", "ics"):
-        get_or_raise(session, Meeting, subject_id, "meeting")
-        return _meeting(session, subject_id, with_actions=what == "minutes")
-    if what == "pack":
-        return _pack(session, subject_id)
-    if what == "sea":
-        get_or_raise(session, InterfaceIssue, subject_id, "interface issue")
-        return [("interface_issue", subject_id)] + _actions(session, select(Action.id).where(
-            Action.issue_id == subject_id))
-    if what == "actions":
+    @cached_property
+    def open_actions(self) -> list[int]:
+        return self.ids(select(Action.id).where(Action.group_id == self.meeting_group_id,
+                                                Action.status.in_(OPEN_STATUSES)))
+
+    @cached_property
+    def group_actions(self) -> list[int]:
         query = select(Action.id)
-        if subject_id:
-            query = query.where(Action.group_id == subject_id)
-        if statuses:
-            query = query.where(Action.status.in_(statuses))
-        return _actions(session, query)
+        if self.id:
+            query = query.where(Action.group_id == self.id)
+        if self.selection.statuses:
+            query = query.where(Action.status.in_(self.selection.statuses))
+        return self.ids(query)
+
+    def ids(self, query) -> list[int]:  # noqa: ANN001 - a Select of one id column
+        return list(self.session.scalars(query))
+
+    def of_meeting(self, column, meeting_id: int | None) -> list[int]:  # noqa: ANN001 - a model's meeting_id
+        return [] if meeting_id is None else self.ids(select(column.class_.id).where(column == meeting_id))
+
+    def updates_of(self, action_ids: list[int]) -> list[int]:
+        return self.ids(select(ActionUpdate.id).where(ActionUpdate.action_id.in_(action_ids))) if action_ids else []
+
+
+def _resolved_issues(subject: SubjectRecords) -> list[int]:
+    selection = subject.selection
     query = select(InterfaceIssue.id).where(InterfaceIssue.status.in_(("resolved", "closed")))
-    if subject_id:
-        query = query.where(InterfaceIssue.group_id == subject_id)
-    if date_from and date_to:
-        query = query.where(or_(InterfaceIssue.status_changed_on.between(date_from, date_to),
-                                InterfaceIssue.raised_on.between(date_from, date_to)))
-    return [("interface_issue", i) for i in session.scalars(query)]
+    if subject.id:
+        query = query.where(InterfaceIssue.group_id == subject.id)
+    if selection.date_from and selection.date_to:
+        query = query.where(or_(InterfaceIssue.status_changed_on.between(selection.date_from, selection.date_to),
+                                InterfaceIssue.raised_on.between(selection.date_from, selection.date_to)))
+    return subject.ids(query)
+
+
+_MEETING_PARTS = {"items": AgendaItem.meeting_id, "attendance": Attendance.meeting_id, "actions": Action.meeting_id,
+                  "papers": Paper.meeting_id}
+
+# The records each declared selection names (Printed.records), as ids.
+SELECTIONS: dict[str, Callable[[SubjectRecords], Iterable[int]]] = {
+    "meeting": lambda s: [s.id],
+    **{name: lambda s, column=column: s.of_meeting(column, s.id) for name, column in _MEETING_PARTS.items()},
+    **{f"previous_{name}": lambda s, column=column: s.of_meeting(column, s.previous_id)
+       for name, column in _MEETING_PARTS.items()},
+    "open_actions": lambda s: s.open_actions,
+    "open_action_updates": lambda s: s.updates_of(s.open_actions),
+    "open_issues": lambda s: s.ids(select(InterfaceIssue.id).where(InterfaceIssue.group_id == s.meeting_group_id,
+                                                                   InterfaceIssue.status.in_(OPEN_ISSUES))),
+    "issue": lambda s: [s.id],
+    "issue_actions": lambda s: s.ids(select(Action.id).where(Action.issue_id == s.id)),
+    "group_actions": lambda s: s.group_actions,
+    "group_action_updates": lambda s: s.updates_of(s.group_actions),
+    "resolved_issues": _resolved_issues,
+    "upcoming_meetings": lambda s: [m.id for m in report_data.upcoming_meetings(s.session, s.id or None)],
+    "upcoming_activities": lambda s: [a.id for a in report_data.upcoming_activities(s.session, s.id or None)],
+}
+
+
+def records_for(session: Session, what: str, selection: Selection) -> Scope:
+    """(entity, id, fields) for every stored text the document `what` would print."""
+    kind = KINDS[what]
+    model, label = SUBJECT_RECORDS[kind.subject]
+    if selection.subject_id or kind.subject in ("meeting", "issue"):
+        get_or_raise(session, model, selection.subject_id, label)
+    subject = SubjectRecords(session, selection)
+    return [(printed.entity, record_id, printed.fields)
+            for printed in kind.printed for record_id in SELECTIONS[printed.records](subject)]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from interface_desktop.services.core.labels import today
+from interface_desktop.services.documents.kinds import KINDS
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.lazy import lazy_module
 from interface_desktop.ui.tasks import TaskRunner
@@ -45,8 +46,10 @@ class ExportController(QObject):
         self.confirm_builtin_template = self._confirm_builtin_template
         window.signals.export_requested.connect(self.request)
         menu = window.menus["export"]
-        menu.addAction("&Action log…", lambda: self.request("actions", self._group_id()))
-        menu.addAction("&Quarterly report…", lambda: self.request("report", self._group_id()))
+        # The documents about a group (or every group); those about one meeting or issue are offered there.
+        for kind in KINDS.values():
+            if kind.subject in ("group", "period"):
+                menu.addAction(kind.menu_text, lambda _=False, what=kind.code: self.request(what, self._group_id()))
         menu.addSeparator()
         menu.addAction("&Word template…", self.choose_template)
 
@@ -57,8 +60,7 @@ class ExportController(QObject):
     # -- asking ---------------------------------------------------------------------------------
     def _subject_name(self, what: str, subject_id: int) -> tuple[str, object]:
         """A title for the default file name and the date it carries."""
-        from interface_desktop.exports import jobs  # loads the document code (not the libraries) when first needed
-        kind = jobs.KINDS[what]
+        kind = KINDS[what]
         if kind.subject == "meeting":
             meeting = self.runner.call(meetings.get_meeting, subject_id)
             return meeting.group_name, meeting.starts_at.date()
@@ -75,7 +77,7 @@ class ExportController(QObject):
 
     def _ask_target(self, what: str, name: str, on) -> Path | None:  # noqa: ANN001 - a date
         from interface_desktop.exports import jobs  # loads the document code (not the libraries) when first needed
-        kind = jobs.KINDS[what]
+        kind = KINDS[what]
         folder = prefs.value(prefs.EXPORT_FOLDER) or str(Path.home())
         suggested = str(Path(folder) / jobs.default_name(what, name, on))
         filters = ";;".join(FILTERS[f] for f in kind.formats)
@@ -99,7 +101,7 @@ class ExportController(QObject):
             self._show_error(exc)
             return
         period = None
-        if what == "report":
+        if KINDS[what].subject == "period":
             period = self.ask_period(name)
             if period is None:
                 return
@@ -119,7 +121,7 @@ class ExportController(QObject):
     def start(self, request: jobs.ExportRequest, *, allow_identifiers: bool = False) -> None:
         from interface_desktop.exports import jobs  # loads the document code (not the libraries) when first needed
         from interface_desktop.exports.docx_styles import TemplateError
-        label = f"Writing {jobs.KINDS[request.what].label.lower()}…"
+        label = f"Writing {KINDS[request.what].label.lower()}…"
         self.progress = QProgressDialog(label, "", 0, 0, self.window)
         self.progress.setWindowTitle("Export")
         self.progress.setCancelButton(None)

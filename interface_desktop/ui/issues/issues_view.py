@@ -9,6 +9,7 @@ from interface_desktop.services.issues import issues
 from interface_desktop.services.people import lookups
 from interface_desktop.services.issues.issues import IssueDTO
 from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.services.documents.kinds import KINDS
 from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.issues.issue_editor import IssueEditor
 from interface_desktop.ui.widgets.forms import button_row
@@ -37,7 +38,8 @@ class IssuesView(RecordView):
         self.count = QLabel()
         self.editor: IssueEditor | None = None
         buttons = button_row(("&New issue", self.new_issue), ("&Open…", self.edit_issue),
-                           ("SEA &report…", self.export_sea), ("De&lete…", self.delete_issue), trailing=self.count)
+                           (KINDS["sea"].menu_text, self.export_sea), ("De&lete…", self.delete_issue),
+                           trailing=self.count)
         column = QVBoxLayout(self)
         column.addWidget(self.filters)
         column.addLayout(buttons)

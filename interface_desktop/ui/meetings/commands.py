@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.services.documents.kinds import KINDS
 from interface_desktop.ui.widgets.feedback import confirm, show_error
 from interface_desktop.ui.lazy import lazy_module
 from interface_desktop.ui.signals import AppSignals
@@ -20,9 +21,6 @@ if TYPE_CHECKING:
 
 meetings = lazy_module("interface_desktop.services.meetings.meetings")
 planning = lazy_module("interface_desktop.services.meetings.planning")
-
-EXPORTS = (("minutes", "Export &minutes (Word)…"), ("agenda", "Export &agenda…"),
-           ("pack", "Export meeting &pack (PDF)…"), ("ics", "Calendar &invite (.ics)…"))
 
 
 class MeetingCommands(QObject):
@@ -44,8 +42,10 @@ class MeetingCommands(QObject):
         self.relock = self._make("&Lock again", self._relock, short="Lock again")
         self.next_meeting = self._make("Create &next meeting…", self._create_next, "Ctrl+Shift+N",
                                        short="Next meeting…")
-        self.exports = {what: self._make(text, lambda _=False, w=what: self._export(w)) for what, text in EXPORTS}
-        self.exports["minutes"].setShortcut(QKeySequence("Ctrl+E"))
+        # Every document about one meeting, as declared; the editor and the Meeting menu offer them all.
+        self.exports = {kind.code: self._make(kind.menu_text, lambda _=False, w=kind.code: self._export(w),
+                                              kind.shortcut or None)
+                        for kind in KINDS.values() if kind.subject == "meeting"}
         self.set_meeting(None)
 
     def _make(self, text: str, slot: Callable, shortcut: str | None = None, short: str = "") -> QAction:
