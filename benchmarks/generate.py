@@ -29,7 +29,7 @@ from interface_desktop.db.models import (
     GroupStandingItem, InterfaceIssue, IssueMeeting, IssueStatusChange, Meeting, Membership, Paper, Person,
 )
 from interface_desktop.paths import AppPaths
-from interface_desktop.services.core.common import today
+from interface_desktop.services.core.clock import today
 
 from benchmarks import populate
 from benchmarks.corpus import Corpus

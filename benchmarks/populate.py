@@ -12,7 +12,8 @@ from interface_desktop.db.models import (
     Action, ActionUpdate, Activity, ActivityFeedback, ActivityParticipant, AgendaItem, Attendance, FileBlob, Group,
     GroupStandingItem, InterfaceIssue, IssueMeeting, IssueStatusChange, Meeting, Membership, Paper, Person,
 )
-from interface_desktop.db.vocab import ACTIVITY_KINDS, DEFAULT_LOOKUPS, ISSUE_DIRECTIONS, SEVERITIES, STANDING_ITEMS
+from interface_desktop.services.people.groups import STANDING_ITEMS
+from interface_desktop.vocab import ACTIVITY_KINDS, DEFAULT_LOOKUPS, ISSUE_DIRECTIONS, SEVERITIES
 
 from benchmarks.corpus import Corpus, paper_pdf
 

@@ -19,6 +19,7 @@ from interface_desktop.services.search import search
 from interface_desktop.services.actions.actions import ActionFilter
 from interface_desktop.services.core.errors import NotFoundError, ValidationError
 from interface_desktop.services.issues.issues import IssueFilter
+from interface_desktop.vocab import ISSUE_OPEN_STATUSES
 
 TODAY = date(2026, 11, 23)
 
@@ -106,7 +107,7 @@ def test_issue_filters(demo_db):
     with demo_db.session_scope() as s:
         assert {i.category for i in issues.list_issues(s, IssueFilter(category="referrals"))} == {"referrals"}
         assert {i.direction for i in issues.list_issues(s, IssueFilter(direction="both"))} == {"both"}
-        open_ones = issues.list_issues(s, IssueFilter(status=issues.OPEN_STATUSES))
+        open_ones = issues.list_issues(s, IssueFilter(status=ISSUE_OPEN_STATUSES))
         assert open_ones and all(i.is_open for i in open_ones)
         seas = issues.list_issues(s, IssueFilter(has_sea=True))
         assert seas and all(i.sea for i in seas)
@@ -122,7 +123,7 @@ def test_dashboard_for_one_group(demo_db):
         assert board.readiness.papers == 2
         assert board.overdue_total == actions.count_actions(s, ActionFilter(group_id=group.id, overdue=True))
         assert board.issues.open_total == len(issues.list_issues(s, IssueFilter(group_id=group.id,
-                                                                                status=issues.OPEN_STATUSES)))
+                                                                                status=ISSUE_OPEN_STATUSES)))
 
 
 @pytest.mark.parametrize("fts", [True, False], ids=["fts5", "plain"])

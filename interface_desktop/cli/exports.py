@@ -41,7 +41,7 @@ def _common(p: argparse.ArgumentParser, kind: DocumentKind) -> None:
 
 
 def _statuses(text: str | None) -> tuple[str, ...] | None:
-    from interface_desktop.db.vocab import ACTION_STATUSES
+    from interface_desktop.vocab import ACTION_STATUSES
     from interface_desktop.services.core.errors import ValidationError
 
     if not text:

@@ -11,9 +11,8 @@ from typing import Any
 from interface_desktop.exports.action_log import neutralise
 from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.services.audit.trail import AuditEntryDTO
+from interface_desktop.vocab import AUDIT_OPERATION_LABELS as OPERATION_LABELS
 
-OPERATION_LABELS = {"create": "Created", "update": "Changed", "delete": "Deleted", "unlock": "Unlocked",
-                    "import": "Imported"}
 HEADERS = ("When", "Who", "What", "Field", "Old value", "New value")
 
 

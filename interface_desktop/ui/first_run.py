@@ -18,7 +18,7 @@ from interface_desktop.services.core.errors import ValidationError
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.feedback import FieldErrors, show_error
 from interface_desktop.ui.tasks import TaskRunner
-from interface_desktop.ui.vocab import BOARD_CHOICES, GROUP_ROLE_LABELS, SECTOR_LABELS
+from interface_desktop.vocab import BOARDS, GROUP_ROLE_LABELS, SECTOR_LABELS
 
 MEMBER_COLUMNS = ("Name", "Role", "Sector", "Organisation or department", "Group role")
 
@@ -68,7 +68,7 @@ class FirstRunPage(QWidget):
         self.board = QComboBox()
         self.board.setAccessibleName("Health Board")
         self.board.addItem("Choose your Health Board…", "")
-        for code, label in BOARD_CHOICES:
+        for code, label in BOARDS.items():
             self.board.addItem(label, code)
         self.hscp = QLineEdit()
         self.hscp.setAccessibleName("HSCP")

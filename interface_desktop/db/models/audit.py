@@ -8,12 +8,13 @@ from sqlalchemy import CheckConstraint, DateTime, Index, Integer, String, Text, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from interface_desktop.db.base import Base, in_list, utcnow
+from interface_desktop.vocab import AUDIT_OPERATIONS
 
 
 class AuditEntry(Base):
     __tablename__ = "audit_entry"
     __table_args__ = (
-        CheckConstraint(in_list("operation", ("create", "update", "delete", "unlock", "import")), name="operation"),
+        CheckConstraint(in_list("operation", AUDIT_OPERATIONS), name="operation"),
         Index(None, "entity", "entity_id"),
         Index(None, "at"),
     )

@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, La
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from interface_desktop.db.base import Base, in_list, utcnow
-from interface_desktop.db.vocab import RESOURCE_KINDS
+from interface_desktop.vocab import RESOURCE_KINDS
 
 
 class FileBlob(Base):

@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, ForeignKey, Ind
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from interface_desktop.db.base import Base, in_list, utcnow
-from interface_desktop.db.vocab import ISSUE_DIRECTIONS, ISSUE_STATUSES, SEA_HARM, SECTORS, SEVERITIES
+from interface_desktop.vocab import ISSUE_DIRECTIONS, ISSUE_STATUSES, SEA_HARM, SECTORS, SEVERITIES
 
 
 class InterfaceIssue(Base):

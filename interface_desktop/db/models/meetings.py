@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integ
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from interface_desktop.db.base import Base, in_list, utcnow
-from interface_desktop.db.vocab import (
+from interface_desktop.vocab import (
     ACTION_STATUSES,
     AGENDA_KINDS,
     ATTENDANCE_STATUSES,

@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, ForeignKey, Ind
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from interface_desktop.db.base import Base, in_list, utcnow
-from interface_desktop.db.vocab import BOARDS, GROUP_ROLES, LOOKUP_KINDS, SECTORS
+from interface_desktop.vocab import BOARDS, GROUP_ROLES, LOOKUP_KINDS, SECTORS, STANDING_PLACEMENTS
 
 
 class LookupValue(Base):
@@ -59,7 +59,7 @@ class GroupStandingItem(Base):
 
     __tablename__ = "group_standing_item"
     __table_args__ = (
-        CheckConstraint(in_list("placement", ("start", "end")), name="placement"),
+        CheckConstraint(in_list("placement", STANDING_PLACEMENTS), name="placement"),
         CheckConstraint("minutes >= 0", name="minutes"),
         Index(None, "group_id", "position"),
     )

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import Action, ActionUpdate, AgendaItem, Group, InterfaceIssue, Meeting, Person
-from interface_desktop.db.vocab import ACTION_STATUSES
-from interface_desktop.services.core.common import get_or_raise, today
-from interface_desktop.services.core.labels import ACTION_OPEN_STATUSES as OPEN_STATUSES
-from interface_desktop.services.core.labels import ACTION_STATUS_LABELS as STATUS_LABELS
-from interface_desktop.services.core.labels import DUE_SOON_DAYS, RAG_LABELS, rag_for, rag_label  # noqa: F401 - API
+from interface_desktop.services.core.clock import today
+from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.core.validation import Check
-
-RAGS = ("red", "amber", "green", "grey")
+from interface_desktop.vocab import (
+    ACTION_OPEN_STATUSES, ACTION_STATUS_LABELS, ACTION_STATUSES, due_soon_until, rag_for, rag_label,
+)
 
 
 @dataclass(frozen=True)
@@ -46,11 +44,11 @@ class ActionDTO:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return ACTION_STATUS_LABELS[self.status]
 
     @property
     def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
+        return self.status in ACTION_OPEN_STATUSES
 
 
 @dataclass(frozen=True)
@@ -78,10 +76,10 @@ class ActionFilter:
     ids: tuple[int, ...] | None = field(default=None)
 
 
-def _rag_condition(rag: str, on: date):  # noqa: ANN202 - a SQL condition
-    """The rows of one RAG colour, written so the (status, due_on) index can find them (as rag_for decides)."""
-    is_open = Action.status.in_(OPEN_STATUSES)
-    soon = on + timedelta(days=DUE_SOON_DAYS)
+def rag_condition(rag: str, on: date):  # noqa: ANN202 - a SQL condition
+    """The rows of one RAG colour, as vocab.rag_for decides, written so the (status, due_on) index can find them."""
+    is_open = Action.status.in_(ACTION_OPEN_STATUSES)
+    soon = due_soon_until(on)
     if rag == "grey":
         return Action.status == "dropped"
     if rag == "red":
@@ -106,9 +104,9 @@ def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select
     if flt.owner_id is not None:
         query = query.where(Action.owner_id == flt.owner_id)
     if flt.rag:
-        query = query.where(or_(*[_rag_condition(rag, on) for rag in flt.rag]))
+        query = query.where(or_(*[rag_condition(rag, on) for rag in flt.rag]))
     if flt.overdue is not None:
-        overdue = and_(Action.status.in_(OPEN_STATUSES), Action.due_on < on)
+        overdue = rag_condition("red", on)
         query = query.where(overdue if flt.overdue else ~overdue)
     if flt.due_from is not None:
         query = query.where(Action.due_on >= flt.due_from)

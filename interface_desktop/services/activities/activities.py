@@ -9,11 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import Activity, ActivityFeedback, ActivityParticipant, Group, Person
-from interface_desktop.db.vocab import ACTIVITY_KINDS, PARTICIPANT_ROLES, SECTORS
 from interface_desktop.services.people import lookups
 from interface_desktop.services.core.common import get_or_raise
-from interface_desktop.services.core.labels import ACTIVITY_KIND_LABELS as KIND_LABELS
 from interface_desktop.services.core.validation import SHORT_MAX, TITLE_MAX, Check
+from interface_desktop.vocab import ACTIVITY_KIND_LABELS, ACTIVITY_KINDS, PARTICIPANT_ROLES, SECTORS
 
 ACTIVITY_FIELDS = ("title", "kind", "starts_on", "ends_on", "host_department", "location", "description",
                    "outcomes", "follow_ups")
@@ -58,7 +57,7 @@ class ActivityDTO:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return ACTIVITY_KIND_LABELS[self.kind]
 
     @property
     def average_score(self) -> float | None:

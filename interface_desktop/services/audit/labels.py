@@ -14,17 +14,11 @@ from sqlalchemy.orm import Session
 from interface_desktop.db.models import AgendaItem, Group, InterfaceIssue, Meeting, Person
 from interface_desktop.services.audit import trail as audit
 from interface_desktop.services.people import lookups
-from interface_desktop.services.actions.actions import STATUS_LABELS as ACTION_STATUS_LABELS
-from interface_desktop.services.core.choices import (
-    ACTIVITY_KIND_LABELS, ISSUE_DIRECTION_LABELS, ISSUE_STATUS_LABELS, PARTICIPANT_ROLE_LABELS, RESOURCE_LABELS,
-    SEA_HARM_LABELS, SEVERITY_LABELS,
+from interface_desktop.vocab import (
+    ACTION_STATUS_LABELS, ACTIVITY_KIND_LABELS, AGENDA_KIND_LABELS, ATTENDANCE_LABELS, BOARDS, GROUP_ROLE_LABELS,
+    ISSUE_DIRECTION_LABELS, ISSUE_STATUS_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS,
+    PARTICIPANT_ROLE_LABELS, RESOURCE_KIND_LABELS, SEA_HARM_LABELS, SECTOR_LABELS, SEVERITY_LABELS,
 )
-from interface_desktop.services.documents.documents import KIND_LABELS as AGENDA_KIND_LABELS
-from interface_desktop.services.people.groups import BOARDS
-from interface_desktop.services.core.labels import (
-    ATTENDANCE_LABELS, GROUP_ROLE_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS,
-)
-from interface_desktop.services.documents.report_data import SECTOR_LABELS
 
 # "status" and "kind" mean different things in different tables.
 ENTITY_FIELDS: dict[str, dict[str, dict[str, str]]] = {
@@ -34,7 +28,7 @@ ENTITY_FIELDS: dict[str, dict[str, dict[str, str]]] = {
     "attendance": {"status": ATTENDANCE_LABELS},
     "agenda_item": {"kind": AGENDA_KIND_LABELS},
     "activity": {"kind": ACTIVITY_KIND_LABELS},
-    "resource": {"kind": RESOURCE_LABELS},
+    "resource": {"kind": RESOURCE_KIND_LABELS},
     "membership": {"role": GROUP_ROLE_LABELS},
     "activity_participant": {"role": PARTICIPANT_ROLE_LABELS},
 }

@@ -1,4 +1,4 @@
-"""Small helpers shared by the service modules: fetching by id, today, the OS user."""
+"""Small helpers shared by the service modules: fetching by id or name, the OS user."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from interface_desktop.services.core.errors import NotFoundError
-from interface_desktop.services.core.labels import today  # noqa: F401 - services import it from here
 
 T = TypeVar("T")
 

@@ -9,16 +9,16 @@ from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import Activity, AgendaItem, Group, InterfaceIssue, Paper
 from interface_desktop.services.actions import actions
-from interface_desktop.services.issues import issues
 from interface_desktop.services.people import lookups
 from interface_desktop.services.meetings import meetings
 from interface_desktop.services.actions.actions import ActionDTO, ActionFilter
-from interface_desktop.services.core.common import today
+from interface_desktop.services.core.clock import today
 from interface_desktop.services.dashboard.types import (  # noqa: F401 - the dashboard's types, re-exported
     ActionLine, ActivityLine, DashboardDTO, IssueLine, NextMeeting, Readiness, issue_counts, quarter_bounds,
     readiness_of,
 )
 from interface_desktop.services.meetings.meetings import MeetingDTO
+from interface_desktop.vocab import ACTION_OPEN_STATUSES, ISSUE_OPEN_STATUSES
 
 
 def readiness(session: Session, meeting: MeetingDTO | NextMeeting) -> Readiness:
@@ -66,7 +66,7 @@ def summary(session: Session, *, group_id: int | None = None, on: date | None = 
         due_soon=tuple(_line(a) for a in actions.list_actions(session, soon_f, on=on, limit=limit)),
         due_soon_total=actions.count_actions(session, soon_f, on=on),
         open_actions_total=actions.count_actions(session, ActionFilter(group_id=group_id,
-                                                                       status=actions.OPEN_STATUSES), on=on),
+                                                                       status=ACTION_OPEN_STATUSES), on=on),
         issues=issue_counts(_issue_counts(session, group_id), lookups.labels(session, "issue_category")),
         open_issues=_open_issues(session, group_id),
         activities_this_quarter=activities_between(session, group_id, q_start, q_end),
@@ -76,7 +76,7 @@ def summary(session: Session, *, group_id: int | None = None, on: date | None = 
 def _open_issues(session: Session, group_id: int | None) -> tuple[IssueLine, ...]:
     i = InterfaceIssue
     query = (select(i.id, i.reference, i.title, i.category, i.status, i.raised_on)
-             .where(i.status.in_(issues.OPEN_STATUSES)).order_by(i.raised_on.desc(), i.id.desc()))
+             .where(i.status.in_(ISSUE_OPEN_STATUSES)).order_by(i.raised_on.desc(), i.id.desc()))
     if group_id is not None:
         query = query.where(i.group_id == group_id)
     return tuple(IssueLine(*row) for row in session.execute(query))

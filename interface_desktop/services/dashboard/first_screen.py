@@ -2,22 +2,22 @@
 
 Loading SQLAlchemy, the models and the hooks costs several times what showing a window does, so the GUI
 paints its group list and dashboard from these few queries first and loads the data layer straight after
-(services.runner.ServiceRunner.first_screen). Only SQLite files take this path; each function returns exactly
-what its ORM counterpart returns for the same data, which tests/test_first_screen.py checks.
+(services.core.runner.ServiceRunner.first_screen). Only SQLite files take this path; each function returns exactly
+what its ORM counterpart returns for the same data, which tests/test_first_screen.py checks. The RAG rule and the
+open statuses come from interface_desktop.vocab (tests/test_vocab.py holds the SQL here to it).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from interface_desktop.services.dashboard.types import (
     ActionLine, ActivityLine, DashboardDTO, GroupChoice, IssueLine, NextMeeting, issue_counts, quarter_bounds,
     readiness_of,
 )
-from interface_desktop.services.core.labels import (
-    ACTION_OPEN_STATUSES, DUE_SOON_DAYS, ISSUE_OPEN_STATUSES, rag_for, today,
-)
+from interface_desktop.services.core.clock import today
+from interface_desktop.vocab import ACTION_OPEN_STATUSES, ISSUE_OPEN_STATUSES, due_soon_until, rag_for
 
 ACTION_LINE = """SELECT a.id, a.description, p.name, a.due_on, a.status, g.name FROM action a
 JOIN interface_group g ON g.id = a.group_id LEFT JOIN person p ON p.id = a.owner_id"""
@@ -45,8 +45,8 @@ def _where(conditions: list[str], group_id: int | None, column: str) -> tuple[st
     return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
 
 
-def _marks(values: tuple[str, ...]) -> str:
-    return ", ".join("?" * len(values))
+def _one_of(column: str, values: tuple[str, ...]) -> tuple[str, list]:
+    return f"{column} IN ({', '.join('?' * len(values))})", list(values)
 
 
 def _next_meeting(conn: sqlite3.Connection, group_id: int | None, on: date) -> NextMeeting | None:
@@ -68,9 +68,21 @@ def _readiness(conn: sqlite3.Connection, meeting: NextMeeting):  # noqa: ANN202 
     return readiness_of(items, papers, meeting.duration_minutes)
 
 
-def _actions(conn: sqlite3.Connection, condition: str, params: list, group_id: int | None, on: date,
+def rag_condition(rag: str, on: date) -> tuple[str, list]:
+    """The actions of one colour the dashboard lists, red or amber, as vocab.rag_for decides: (SQL, parameters)."""
+    is_open, params = _one_of("a.status", ACTION_OPEN_STATUSES)
+    if rag == "red":
+        return f"{is_open} AND a.due_on < ?", [*params, on.isoformat()]
+    if rag == "amber":
+        return f"{is_open} AND a.due_on >= ? AND a.due_on <= ?", [*params, on.isoformat(),
+                                                                   due_soon_until(on).isoformat()]
+    raise ValueError(f"the dashboard lists red and amber actions, not {rag}")
+
+
+def _actions(conn: sqlite3.Connection, rag: str, group_id: int | None, on: date,
              limit: int) -> tuple[tuple[ActionLine, ...], int]:
-    """The first `limit` actions in due-date order, and how many there are."""
+    """The first `limit` actions of one colour in due-date order, and how many there are."""
+    condition, params = rag_condition(rag, on)
     where, group = _where([condition], group_id, "a.group_id")
     rows = conn.execute(f"{ACTION_LINE}{where} ORDER BY a.due_on IS NULL, a.due_on, a.id LIMIT ?",
                         [*params, *group, limit]).fetchall()
@@ -85,12 +97,13 @@ def _issues(conn: sqlite3.Connection, group_id: int | None):  # noqa: ANN202 - (
     rows = conn.execute(f"SELECT category, status, count(*) FROM interface_issue{where} GROUP BY category, status",
                         params).fetchall()
     labels = dict(conn.execute("SELECT code, label FROM lookup_value WHERE kind = 'issue_category'").fetchall())
-    where, params = _where([f"status IN ({_marks(ISSUE_OPEN_STATUSES)})"], group_id, "group_id")
+    is_open, statuses = _one_of("status", ISSUE_OPEN_STATUSES)
+    where, params = _where([is_open], group_id, "group_id")
     open_issues = tuple(
         IssueLine(i, reference, title, category, status, date.fromisoformat(raised))
         for i, reference, title, category, status, raised in conn.execute(
             f"SELECT id, reference, title, category, status, raised_on FROM interface_issue{where} "
-            "ORDER BY raised_on DESC, id DESC", [*ISSUE_OPEN_STATUSES, *params]))
+            "ORDER BY raised_on DESC, id DESC", [*statuses, *params]))
     return issue_counts(rows, labels), open_issues
 
 
@@ -108,14 +121,11 @@ def dashboard(conn: sqlite3.Connection, *, group_id: int | None = None, on: date
               limit: int = 8) -> DashboardDTO:
     """As services.dashboard.summary."""
     on = on or today()
-    is_open = f"a.status IN ({_marks(ACTION_OPEN_STATUSES)})"
-    soon = (on + timedelta(days=DUE_SOON_DAYS)).isoformat()
-    overdue, overdue_total = _actions(conn, f"{is_open} AND a.due_on < ?", [*ACTION_OPEN_STATUSES, on.isoformat()],
-                                      group_id, on, limit)
-    due_soon, due_soon_total = _actions(conn, f"{is_open} AND a.due_on >= ? AND a.due_on <= ?",
-                                        [*ACTION_OPEN_STATUSES, on.isoformat(), soon], group_id, on, limit)
+    overdue, overdue_total = _actions(conn, "red", group_id, on, limit)
+    due_soon, due_soon_total = _actions(conn, "amber", group_id, on, limit)
+    is_open, statuses = _one_of("a.status", ACTION_OPEN_STATUSES)
     where, params = _where([is_open], group_id, "a.group_id")
-    open_total = conn.execute(f"SELECT count(*) FROM action a{where}", [*ACTION_OPEN_STATUSES, *params]).fetchone()[0]
+    open_total = conn.execute(f"SELECT count(*) FROM action a{where}", [*statuses, *params]).fetchone()[0]
     counts, open_issues = _issues(conn, group_id)
     next_meeting = _next_meeting(conn, group_id, on)
     return DashboardDTO(

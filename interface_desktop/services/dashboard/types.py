@@ -10,9 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from interface_desktop.services.core.labels import (
-    ACTIVITY_KIND_LABELS, ISSUE_OPEN_STATUSES, ISSUE_STATUS_LABELS, rag_label,
-)
+from interface_desktop.vocab import ACTIVITY_KIND_LABELS, ISSUE_OPEN_STATUSES, ISSUE_STATUS_LABELS, rag_label
 
 
 @dataclass(frozen=True)

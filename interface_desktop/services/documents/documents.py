@@ -15,11 +15,10 @@ from interface_desktop.services.people import groups
 from interface_desktop.services.issues import issues
 from interface_desktop.services.meetings import meetings
 from interface_desktop.services.actions.actions import ActionFilter
-from interface_desktop.services.core.common import today
+from interface_desktop.services.core.clock import today
 from interface_desktop.services.issues.issues import IssueDTO, IssueFilter
+from interface_desktop.vocab import ACTION_OPEN_STATUSES, ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, ISSUE_OPEN_STATUSES
 
-KIND_LABELS = {"standing": "Standing item", "decision": "For decision", "discussion": "For discussion",
-               "information": "For information"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ class ItemDoc:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return AGENDA_KIND_LABELS.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)
@@ -246,12 +245,12 @@ def agenda_doc(session: Session, meeting_id: int) -> AgendaDoc:
 
 
 def open_action_lines(session: Session, group_id: int) -> tuple[ActionLine, ...]:
-    rows = actions.list_actions(session, ActionFilter(group_id=group_id, status=actions.OPEN_STATUSES))
+    rows = actions.list_actions(session, ActionFilter(group_id=group_id, status=ACTION_OPEN_STATUSES))
     return tuple(_action_line(a, str(a.id)) for a in rows)
 
 
 def open_issue_lines(session: Session, group_id: int) -> tuple[IssueLine, ...]:
-    rows = issues.list_issues(session, IssueFilter(group_id=group_id, status=issues.OPEN_STATUSES))
+    rows = issues.list_issues(session, IssueFilter(group_id=group_id, status=ISSUE_OPEN_STATUSES))
     return tuple(IssueLine(i.reference, i.title, i.category_label, i.direction_label, i.status_label, i.raised_on,
                            i.severity.capitalize()) for i in rows)
 
@@ -274,7 +273,7 @@ def action_log_doc(session: Session, *, group_id: int | None = None,
                    status: tuple[str, ...] | None = None) -> ActionLogDoc:
     scope = groups.get_group(session, group_id).name if group_id else "All groups"
     rows = actions.list_actions(session, ActionFilter(group_id=group_id or None, status=status or None))
-    return ActionLogDoc(scope, ", ".join(actions.STATUS_LABELS.get(s, s) for s in status or ()), today(), tuple(
+    return ActionLogDoc(scope, ", ".join(ACTION_STATUS_LABELS.get(s, s) for s in status or ()), today(), tuple(
         ActionRow(a.id, a.group_name, a.meeting_date, a.description, a.owner_name, a.due_on, a.status_label, a.rag,
                   a.rag_label, a.completed_on, a.issue_reference, a.carried_forward, a.last_update)
         for a in rows))

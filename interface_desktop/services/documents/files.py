@@ -11,14 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import AgendaItem, FileBlob, Group, Meeting, Paper, Resource
-from interface_desktop.db.vocab import RESOURCE_KINDS
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.core.validation import TITLE_MAX, Check
+from interface_desktop.vocab import RESOURCE_KIND_LABELS, RESOURCE_KINDS
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-RESOURCE_KIND_LABELS = {"terms_of_reference": "Terms of reference", "template": "Template", "paper": "Paper",
-                        "reading": "Background reading"}
 
 
 class CorruptFileError(ServiceError):

@@ -15,11 +15,11 @@ from interface_desktop.services.issues import issues
 from interface_desktop.services.people import lookups
 from interface_desktop.services.meetings import meetings
 from interface_desktop.services.actions.actions import ActionFilter
-from interface_desktop.services.core.common import today
+from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.errors import ValidationError
 from interface_desktop.services.issues.issues import IssueFilter
+from interface_desktop.vocab import ACTIVITY_KIND_LABELS, ISSUE_DIRECTION_LABELS, SECTOR_LABELS
 
-SECTOR_LABELS = {"primary": "Primary care", "secondary": "Secondary care", "other": "Other"}
 UPCOMING_DAYS = 120
 UPCOMING_LIMIT = 8
 
@@ -83,7 +83,7 @@ def _issue_counts(session: Session, group_id: int | None, start: date, end: date
                         if raised_by[code] or resolved_by[code])
     dir_raised, dir_resolved = Counter(i.direction for i in raised), Counter(i.direction for i in resolved)
     by_direction = tuple(Count(label, dir_raised[code], dir_resolved[code])
-                         for code, label in issues.DIRECTION_LABELS.items())
+                         for code, label in ISSUE_DIRECTION_LABELS.items())
     highlights = tuple(Highlight(i.reference, i.title, i.category_label, i.resolution, i.learning)
                        for i in sorted(resolved, key=lambda i: i.status_changed_on or i.raised_on)
                        if i.learning.strip())
@@ -93,7 +93,7 @@ def _issue_counts(session: Session, group_id: int | None, start: date, end: date
 def _activity_counts(session: Session, group_id: int | None, start: date, end: date):  # noqa: ANN202 - a tuple
     rows = activities.list_activities(session, group_id=group_id, date_from=start, date_to=end)
     kinds = Counter(a.kind for a in rows)
-    by_kind = tuple(Count(label, kinds[code]) for code, label in activities.KIND_LABELS.items() if kinds[code])
+    by_kind = tuple(Count(label, kinds[code]) for code, label in ACTIVITY_KIND_LABELS.items() if kinds[code])
     sectors = Counter(p.sector for a in rows if a.kind == "shadowing" for p in a.participants)
     by_sector = tuple(Count(label, sectors[code]) for code, label in SECTOR_LABELS.items() if sectors[code])
     return by_kind, by_sector

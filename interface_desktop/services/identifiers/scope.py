@@ -20,12 +20,11 @@ from interface_desktop.db.models import (
     Meeting,
     Paper,
 )
-from interface_desktop.services.actions.actions import OPEN_STATUSES
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.documents import report_data
 from interface_desktop.services.documents.kinds import KINDS, Selection
-from interface_desktop.services.issues.issues import OPEN_STATUSES as OPEN_ISSUES
 from interface_desktop.services.meetings import meetings
+from interface_desktop.vocab import ACTION_OPEN_STATUSES as OPEN_STATUSES, ISSUE_OPEN_STATUSES as OPEN_ISSUES
 
 Scope = list[tuple[str, int, tuple[str, ...]]]  # (entity, id, the fields printed)
 SUBJECT_RECORDS = {"meeting": (Meeting, "meeting"), "issue": (InterfaceIssue, "interface issue"),

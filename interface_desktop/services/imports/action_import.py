@@ -19,12 +19,13 @@ from sqlalchemy.orm import Session
 from interface_desktop.db.models import Action, ActionUpdate, Group, InterfaceIssue, Meeting, Membership, Person
 from interface_desktop.privacy import KIND_LABELS, find_identifiers
 from interface_desktop.services.audit import tracking
-from interface_desktop.services.actions.actions import STATUS_LABELS
-from interface_desktop.services.core.common import get_or_raise, today
+from interface_desktop.services.core.clock import today
+from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.imports.tracker_file import Tracker, read_tracker
 from interface_desktop.services.imports.tracker_values import CellError, owners, person_key, status, text, when
 from interface_desktop.services.core.validation import NAME_MAX
+from interface_desktop.vocab import ACTION_STATUS_LABELS
 
 TEXT_MAX = 5000
 PROBLEMS_IN_MESSAGE = 5
@@ -50,7 +51,7 @@ class RowPlan:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return ACTION_STATUS_LABELS[self.status]
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ class _Planner:
         if fields["status"] == "done":
             fields["completed_on"] = fields["completed_on"] or today()
         elif fields["completed_on"] is not None:
-            notes.append(f"the completed date is ignored: the status is {STATUS_LABELS[fields['status']]}")
+            notes.append(f"the completed date is ignored: the status is {ACTION_STATUS_LABELS[fields['status']]}")
             fields["completed_on"] = None
         update = "\n".join(filter(None, [self._text(number, "update", cells, problems), *extra]))
         notes += [f"possible {KIND_LABELS[f.kind]}: check before sharing" for f in

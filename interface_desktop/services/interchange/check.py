@@ -14,10 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import Group, LookupValue
-from interface_desktop.db.vocab import BOARDS
 from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.documents.files import MAX_FILE_BYTES
 from interface_desktop.services.interchange.schema import FORMAT, GROUPS, SEA_FIELDS, TOP_LEVEL, VERSION, F, Kind
+from interface_desktop.vocab import BOARDS
 
 REFERENCE = re.compile(r"^([A-Z]{2,3})-(\d{4})-(\d{1,6})$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")

@@ -26,7 +26,8 @@ from interface_desktop.db.models import (
     Person,
     Resource,
 )
-from interface_desktop.db.vocab import (
+from interface_desktop.services.core.validation import NAME_MAX, SHORT_MAX, TEXT_MAX, TITLE_MAX
+from interface_desktop.vocab import (
     ACTION_STATUSES,
     ACTIVITY_KINDS,
     AGENDA_KINDS,
@@ -43,8 +44,8 @@ from interface_desktop.db.vocab import (
     SEA_HARM,
     SECTORS,
     SEVERITIES,
+    STANDING_PLACEMENTS,
 )
-from interface_desktop.services.core.validation import NAME_MAX, SHORT_MAX, TEXT_MAX, TITLE_MAX
 
 FORMAT = "interface-desktop"
 VERSION = 1
@@ -127,7 +128,7 @@ GROUPS = Kind("groups", Group, (
     number("quorum_total", 0, 100), text("default_location", TITLE_MAX), number("default_duration", 5, 1440),
 ), prefix="group", unique=("name",), children=(
     Kind("standing_items", GroupStandingItem, (
-        text("title", TITLE_MAX, required=True), number("minutes", 0, 600), choice("placement", ("start", "end")),
+        text("title", TITLE_MAX, required=True), number("minutes", 0, 600), choice("placement", STANDING_PLACEMENTS),
     ), parent_fk="group_id", order="position", position="position"),
     Kind("lookups", LookupValue, LOOKUP_FIELDS, parent_fk="group_id", unique=("kind", "code")),
     Kind("members", Membership, (

@@ -9,15 +9,15 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import Action, Group, InterfaceIssue, IssueMeeting, IssueStatusChange, Meeting
-from interface_desktop.db.vocab import ISSUE_DIRECTIONS, ISSUE_STATUSES, SEA_HARM, SECTORS, SEVERITIES
 from interface_desktop.services.people import lookups
-from interface_desktop.services.core.common import get_or_raise, today
-from interface_desktop.services.core.labels import ISSUE_DIRECTION_LABELS as DIRECTION_LABELS
-from interface_desktop.services.core.labels import ISSUE_OPEN_STATUSES as OPEN_STATUSES
-from interface_desktop.services.core.labels import ISSUE_STATUS_LABELS as STATUS_LABELS
+from interface_desktop.services.core.clock import today
+from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.core.validation import SHORT_MAX, TITLE_MAX, Check
+from interface_desktop.vocab import (
+    ISSUE_DIRECTION_LABELS, ISSUE_DIRECTIONS, ISSUE_OPEN_STATUSES, ISSUE_STATUS_LABELS, ISSUE_STATUSES, SEA_HARM,
+    SEA_HARM_LABELS, SEA_NOT_GRADED, SECTORS, SEVERITIES,
+)
 
-HARM_LABELS = {"no_harm": "No harm", "potential_harm": "Potential harm", "harm": "Harm"}
 SEA_FIELDS = ("what_happened", "why", "learned", "changed", "impact", "contributory_factors", "harm", "risk_grade",
               "learning_needs", "event_on")
 
@@ -37,7 +37,7 @@ class SeaDTO:
 
     @property
     def harm_label(self) -> str:
-        return HARM_LABELS.get(self.harm or "", "Not graded")
+        return SEA_HARM_LABELS.get(self.harm or "", SEA_NOT_GRADED)
 
 
 @dataclass(frozen=True)
@@ -78,15 +78,15 @@ class IssueDTO:
 
     @property
     def direction_label(self) -> str:
-        return DIRECTION_LABELS[self.direction]
+        return ISSUE_DIRECTION_LABELS[self.direction]
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return ISSUE_STATUS_LABELS[self.status]
 
     @property
     def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
+        return self.status in ISSUE_OPEN_STATUSES
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import AgendaItem, Group, InterfaceIssue, Meeting, Person
-from interface_desktop.db.vocab import AGENDA_KINDS
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.meetings.meetings import ensure_editable
 from interface_desktop.services.core.validation import TITLE_MAX, Check
+from interface_desktop.vocab import AGENDA_KINDS
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import Attendance, Group, Meeting, Membership, Person
-from interface_desktop.db.vocab import ATTENDANCE_STATUSES
 from interface_desktop.services.people import lookups
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.meetings.meetings import ensure_editable
 from interface_desktop.services.core.validation import Check
+from interface_desktop.vocab import ATTENDANCE_STATUSES
 
 SECONDARY_CLINICAL_ROLES = {"consultant"}
 

@@ -9,11 +9,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from interface_desktop.db.models import AgendaItem, Group, Meeting, Paper, Person
-from interface_desktop.db.vocab import MEETING_STATUSES, MINUTES_STATUSES
 from interface_desktop.services.audit import tracking
-from interface_desktop.services.core.common import get_or_raise, today
+from interface_desktop.services.core.clock import today
+from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.core.errors import LockedError
 from interface_desktop.services.core.validation import TITLE_MAX, Check
+from interface_desktop.vocab import MEETING_STATUSES, MINUTES_STATUSES
 
 
 @dataclass(frozen=True)

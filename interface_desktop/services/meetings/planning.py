@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import Action, Meeting
 from interface_desktop.services.meetings import meetings
-from interface_desktop.services.actions.actions import OPEN_STATUSES
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.meetings.meetings import MeetingDTO
+from interface_desktop.vocab import ACTION_OPEN_STATUSES
 
 
 def carry_forward(session: Session, *, to_meeting_id: int) -> int:
@@ -22,7 +22,7 @@ def carry_forward(session: Session, *, to_meeting_id: int) -> int:
     """
     meeting = get_or_raise(session, Meeting, to_meeting_id, "meeting")
     query = (select(Action).outerjoin(Meeting, Meeting.id == Action.meeting_id)
-             .where(Action.group_id == meeting.group_id, Action.status.in_(OPEN_STATUSES),
+             .where(Action.group_id == meeting.group_id, Action.status.in_(ACTION_OPEN_STATUSES),
                     (Action.meeting_id.is_(None)) | (Meeting.starts_at < meeting.starts_at)))
     carried = 0
     for action in session.scalars(query):

@@ -8,10 +8,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from interface_desktop.db.models import Group, GroupStandingItem, Membership, SearchDocument
-from interface_desktop.db.vocab import BOARDS, STANDING_ITEMS
 from interface_desktop.services.core.common import get_or_raise, id_by_name
 from interface_desktop.services.dashboard.types import GroupChoice
 from interface_desktop.services.core.validation import NAME_MAX, SHORT_MAX, TITLE_MAX, Check
+from interface_desktop.vocab import BOARDS, STANDING_PLACEMENTS
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,17 @@ class GroupDTO:
     def quorum_text(self) -> str:
         return (f"at least {self.quorum_total} members present, including {self.quorum_gp} GP(s) "
                 f"and {self.quorum_secondary} secondary-care clinician(s)")
+
+
+# A new group's standing agenda items (title, minutes): the first four open the agenda, the rest close it.
+STANDING_ITEMS: list[tuple[str, int]] = [
+    ("Welcome and apologies", 5),
+    ("Declarations of interest", 2),
+    ("Minutes of the previous meeting", 5),
+    ("Matters arising and action log", 15),
+    ("Any other business", 5),
+    ("Date of next meeting", 2),
+]
 
 
 def default_standing_items() -> list[StandingItemDTO]:
@@ -123,7 +134,7 @@ def set_standing_items(session: Session, *, group_id: int, items: list[StandingI
     for n, item in enumerate(items, 1):
         check.text(f"standing_items[{n}].title", item.title, required=True, max_len=TITLE_MAX)
         check.integer(f"standing_items[{n}].minutes", item.minutes, low=0, high=600)
-        check.choice(f"standing_items[{n}].placement", item.placement, ("start", "end"))
+        check.choice(f"standing_items[{n}].placement", item.placement, STANDING_PLACEMENTS)
     check.done()
     group.standing_items.clear()
     session.flush()

@@ -9,8 +9,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import LookupValue
-from interface_desktop.db.vocab import LOOKUP_KINDS
 from interface_desktop.services.core.validation import Check
+from interface_desktop.vocab import LOOKUP_KINDS
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from interface_desktop.db.models import Group, Membership, Person
-from interface_desktop.db.vocab import GROUP_ROLES, SECTORS
 from interface_desktop.services.people import lookups
 from interface_desktop.services.core.common import get_or_raise, id_by_name
 from interface_desktop.services.core.validation import NAME_MAX, SHORT_MAX, Check
+from interface_desktop.vocab import GROUP_ROLES, SECTORS
 
 
 @dataclass(frozen=True)

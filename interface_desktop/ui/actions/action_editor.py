@@ -8,11 +8,12 @@ from interface_desktop.services.actions import actions
 from interface_desktop.services.people import groups
 from interface_desktop.services.issues import issues
 from interface_desktop.services.people import people
-from interface_desktop.services.actions.actions import STATUS_LABELS, ActionDTO
+from interface_desktop.services.actions.actions import ActionDTO
 from interface_desktop.services.issues.issues import IssueFilter
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.record_dialog import FieldForm, RecordDialog
 from interface_desktop.ui.widgets.forms import date_edit, date_value, fill_combo, set_combo_data, set_date
+from interface_desktop.vocab import ACTION_STATUS_LABELS as STATUS_LABELS
 
 
 class ActionEditor(RecordDialog):

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from interface_desktop.services.actions.actions import RAG_LABELS, STATUS_LABELS, ActionFilter
+from interface_desktop.services.actions.actions import ActionFilter
 from interface_desktop.services.people.groups import GroupChoice
 from interface_desktop.services.people.people import PersonChoice
 from interface_desktop.ui.widgets.filter_bar import FilterBar
 from interface_desktop.ui.widgets.forms import date_edit, date_value, fill_combo, set_combo_data
 from interface_desktop.ui.widgets.choice_list_model import fill_long_combo
-
-OUTSTANDING = ("open", "in_progress")
+from interface_desktop.vocab import (
+    ACTION_OPEN_STATUSES as OUTSTANDING, ACTION_STATUS_LABELS as STATUS_LABELS, RAG_LABELS,
+)
 
 
 def _swap(labels: dict[str, str]) -> list[tuple[str, str]]:

@@ -8,12 +8,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from interface_desktop.services.actions import actions
-from interface_desktop.services.actions.actions import STATUS_LABELS, ActionDTO, ActionFilter
+from interface_desktop.services.actions.actions import ActionDTO, ActionFilter
 from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.forms import uk_date
 from interface_desktop.ui.widgets.rag import rag_icon
 from interface_desktop.ui.tasks import TaskRunner
+from interface_desktop.vocab import ACTION_STATUS_LABELS as STATUS_LABELS
 
 COL_RAG, COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_CARRIED, COL_GROUP, COL_ORIGIN, COL_UPDATE = range(9)
 HEADERS = ("RAG", "Action", "Owner", "Due", "Status", "C/f", "Group", "From", "Latest update")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from interface_desktop.services.actions import actions
 from interface_desktop.services.people import groups
 from interface_desktop.services.people import people
-from interface_desktop.services.actions.actions import STATUS_LABELS, ActionDTO
+from interface_desktop.services.actions.actions import ActionDTO
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.choice_delegate import ChoiceDelegate
 from interface_desktop.ui.widgets.confirm import confirm_delete
@@ -25,6 +25,7 @@ from interface_desktop.ui.actions.action_filter_bar import ActionFilterBar
 from interface_desktop.ui.actions.action_panel import ActionPanel
 from interface_desktop.ui.widgets.record_view import RecordView
 from interface_desktop.ui.widgets.table_view import KeyAction
+from interface_desktop.vocab import ACTION_STATUS_LABELS as STATUS_LABELS
 
 DEFAULT_WIDTHS = (100, 300, 140, 85, 95, 40, 200, 170, 260)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from interface_desktop.services.activities.activities import ActivityDTO
-from interface_desktop.services.core.choices import PARTICIPANT_ROLE_LABELS
+from interface_desktop.vocab import PARTICIPANT_ROLE_LABELS
 from interface_desktop.ui.widgets.forms import uk_date
 from interface_desktop.ui.widgets.dto_table_model import Column, DtoTableModel
 

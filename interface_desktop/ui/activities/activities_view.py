@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayo
 
 from interface_desktop.services.activities import activities
 from interface_desktop.services.activities.activities import ActivityDTO
-from interface_desktop.services.core.choices import ACTIVITY_KIND_LABELS
+from interface_desktop.vocab import ACTIVITY_KIND_LABELS
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.activities.activity_editor import ActivityEditor

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QTabWidget, QWidget
 from interface_desktop.services.activities import activities
 from interface_desktop.services.people import groups
 from interface_desktop.services.activities.activities import ActivityDTO
-from interface_desktop.services.core.choices import ACTIVITY_KIND_LABELS
+from interface_desktop.vocab import ACTIVITY_KIND_LABELS
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.activities.feedback_panel import FeedbackPanel
 from interface_desktop.ui.activities.participants_panel import ParticipantsPanel

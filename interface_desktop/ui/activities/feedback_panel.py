@@ -13,7 +13,7 @@ from interface_desktop.services.core.errors import ValidationError
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.record_dialog import error_label
 from interface_desktop.ui.widgets.forms import fill_combo
-from interface_desktop.ui.vocab import SECTOR_LABELS
+from interface_desktop.vocab import SECTOR_LABELS
 
 
 class FeedbackPanel(QWidget):

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import (
 from interface_desktop.services.activities import activities
 from interface_desktop.services.people import people
 from interface_desktop.services.activities.activities import ActivityDTO
-from interface_desktop.services.core.choices import PARTICIPANT_ROLE_LABELS
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.forms import fill_combo, set_combo_data
-from interface_desktop.ui.vocab import SECTOR_LABELS
+from interface_desktop.vocab import PARTICIPANT_ROLE_LABELS, SECTOR_LABELS
 
 
 class ParticipantsPanel(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
-from interface_desktop.services.core.labels import today
+from interface_desktop.services.core.clock import today
 from interface_desktop.services.documents.kinds import KINDS
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.lazy import lazy_module

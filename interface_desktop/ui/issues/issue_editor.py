@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
 from interface_desktop.services.people import groups
 from interface_desktop.services.issues import issues
 from interface_desktop.services.people import lookups
-from interface_desktop.services.core.choices import ISSUE_DIRECTION_LABELS, SEA_HARM_LABELS, SEVERITY_LABELS
 from interface_desktop.services.core.errors import ValidationError
 from interface_desktop.services.issues.issues import IssueDTO
 from interface_desktop.services.core.runner import ServiceRunner
@@ -22,7 +21,7 @@ from interface_desktop.ui.widgets.forms import (
     date_edit, date_value, fill_combo, scrolled, set_combo_data, set_date, text_box,
 )
 from interface_desktop.ui.safety.privacy_prompt import Decision, check_before_save
-from interface_desktop.ui.vocab import SECTOR_LABELS
+from interface_desktop.vocab import ISSUE_DIRECTION_LABELS, SEA_HARM_LABELS, SECTOR_LABELS, SEVERITY_LABELS
 
 NES_HEADINGS = (("what_happened", "What &happened?"), ("why", "&Why did it happen?"),
                 ("learned", "What has been &learned?"), ("changed", "What has been &changed?"))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from interface_desktop.services.core.choices import ISSUE_DIRECTION_LABELS, ISSUE_STATUS_LABELS, SEVERITY_LABELS
-from interface_desktop.services.issues.issues import OPEN_STATUSES, IssueFilter
+from interface_desktop.services.issues.issues import IssueFilter
 from interface_desktop.services.people.lookups import LookupDTO
 from interface_desktop.ui.widgets.filter_bar import FilterBar
 from interface_desktop.ui.widgets.forms import fill_combo
+from interface_desktop.vocab import (
+    ISSUE_DIRECTION_LABELS, ISSUE_OPEN_STATUSES as OPEN_STATUSES, ISSUE_STATUS_LABELS, SEVERITY_LABELS,
+)
 
 
 class IssueFilterBar(FilterBar):

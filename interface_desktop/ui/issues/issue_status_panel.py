@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop.services.issues import issues
-from interface_desktop.services.core.choices import ISSUE_STATUS_LABELS
+from interface_desktop.vocab import ISSUE_STATUS_LABELS
 from interface_desktop.services.core.errors import ValidationError
 from interface_desktop.services.issues.issues import IssueDTO
 from interface_desktop.services.core.runner import ServiceRunner

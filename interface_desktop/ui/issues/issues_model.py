@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from interface_desktop.services.core.choices import ISSUE_STATUS_LABELS, SEVERITY_LABELS
+from interface_desktop.vocab import ISSUE_STATUS_LABELS, SEVERITY_LABELS
 from interface_desktop.services.issues.issues import IssueDTO
 from interface_desktop.ui.widgets.forms import uk_date
 from interface_desktop.ui.widgets.dto_table_model import Column, DtoTableModel

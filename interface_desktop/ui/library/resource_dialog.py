@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from interface_desktop.services.core.choices import RESOURCE_LABELS
+from interface_desktop.vocab import RESOURCE_KIND_LABELS as RESOURCE_LABELS
 from interface_desktop.ui.widgets.record_dialog import FieldForm, RecordDialog
 from interface_desktop.ui.widgets.forms import fill_combo, set_combo_data
 

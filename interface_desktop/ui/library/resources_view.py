@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from interface_desktop.services.documents import files
 from interface_desktop.services.people import groups
 from interface_desktop.services.documents import templates
-from interface_desktop.services.core.choices import RESOURCE_LABELS
+from interface_desktop.vocab import RESOURCE_KIND_LABELS as RESOURCE_LABELS
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.library.resource_dialog import ResourceDialog

@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from interface_desktop.services.meetings.agenda import AgendaItemDTO
 from interface_desktop.ui.widgets.dto_table_model import Column, Index
 from interface_desktop.ui.meetings.lockable import LockableDtoModel
-from interface_desktop.ui.vocab import AGENDA_KIND_LABELS
+from interface_desktop.vocab import AGENDA_KIND_SHORT_LABELS as AGENDA_KIND_LABELS
 
 COL_NUMBER, COL_START, COL_TITLE, COL_KIND, COL_PRESENTER, COL_MINUTES, COL_ISSUE = range(7)
 MIME_TYPE = "application/x-interface-desktop-agenda-row"

@@ -21,7 +21,7 @@ from interface_desktop.ui.widgets.feedback import show_error
 from interface_desktop.ui.meetings.agenda_model import COL_KIND, COL_PRESENTER, COL_TITLE, AgendaModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.tables import record_table
-from interface_desktop.ui.vocab import AGENDA_KIND_LABELS
+from interface_desktop.vocab import AGENDA_KIND_SHORT_LABELS as AGENDA_KIND_LABELS
 
 FIELD_LABELS = {"title": "Item", "minutes_allotted": "Minutes", "presenter_id": "Presenter", "kind": "Kind"}
 

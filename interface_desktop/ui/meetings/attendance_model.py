@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from interface_desktop.services.meetings.attendance import AttendanceDTO
 from interface_desktop.ui.widgets.dto_table_model import Column, Index
 from interface_desktop.ui.meetings.lockable import LockableDtoModel
-from interface_desktop.ui.vocab import ATTENDANCE_LABELS
+from interface_desktop.vocab import ATTENDANCE_LABELS
 
 COL_NAME, COL_ROLE, COL_ORGANISATION, COL_TYPE, COL_STATUS, COL_DECLARATION = range(6)
 NOT_RECORDED = "Not recorded"

@@ -23,7 +23,7 @@ from interface_desktop.ui.meetings.attendance_model import (
 from interface_desktop.ui.meetings.person_combo import person_combo
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.tables import record_table
-from interface_desktop.ui.vocab import ATTENDANCE_LABELS
+from interface_desktop.vocab import ATTENDANCE_LABELS
 
 # One key per status while the register has focus: fast during the roll call.
 STATUS_KEYS = {"P": "present", "A": "apologies", "X": "absent", "I": "in_attendance"}

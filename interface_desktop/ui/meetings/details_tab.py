@@ -17,7 +17,7 @@ from interface_desktop.services.people.people import PersonChoice
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.feedback import FieldErrors, show_error
 from interface_desktop.ui.widgets.forms import set_combo_data
-from interface_desktop.ui.vocab import MEETING_STATUS_LABELS
+from interface_desktop.vocab import MEETING_STATUS_LABELS
 
 
 class DetailsTab(QWidget):

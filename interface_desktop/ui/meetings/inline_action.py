@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from interface_desktop.services.core.common import today
+from interface_desktop.services.core.clock import today
 from interface_desktop.services.people.people import PersonChoice
 from interface_desktop.ui.widgets.forms import date_edit, date_value, set_date
 from interface_desktop.ui.meetings.person_combo import person_combo

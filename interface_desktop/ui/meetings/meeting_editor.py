@@ -24,7 +24,7 @@ from interface_desktop.ui.meetings.papers_tab import PapersTab
 from interface_desktop.ui.safety.read_only import EDITOR_PROPERTY
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.tasks import TaskRunner
-from interface_desktop.ui.vocab import MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS
+from interface_desktop.vocab import MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS
 
 TAB_DETAILS, TAB_ATTENDANCE, TAB_AGENDA, TAB_MINUTES, TAB_PAPERS = range(5)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from interface_desktop.services.meetings.meetings import MeetingDTO
 from interface_desktop.ui.widgets.dto_table_model import Column, DtoTableModel
-from interface_desktop.ui.vocab import MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS
+from interface_desktop.vocab import MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS
 
 COL_DATE, COL_STATUS, COL_MINUTES, COL_TITLE, COL_GROUP, COL_AGENDA, COL_PAPERS = range(7)
 

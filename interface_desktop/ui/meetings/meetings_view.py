@@ -22,7 +22,7 @@ from interface_desktop.ui.meetings.meetings_model import COL_GROUP, COL_TITLE, M
 from interface_desktop.ui.widgets.tables import record_table
 from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.widgets.view import View
-from interface_desktop.ui.vocab import MEETING_STATUS_LABELS
+from interface_desktop.vocab import MEETING_STATUS_LABELS
 
 WHEN_CHOICES = (("Upcoming", "upcoming"), ("Past", "past"), ("All meetings", "all"))
 

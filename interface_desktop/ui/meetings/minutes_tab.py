@@ -27,6 +27,7 @@ from interface_desktop.ui.safety.privacy_prompt import check_before_save
 from interface_desktop.ui.widgets.rag import rag_icon
 from interface_desktop.ui.widgets.record_tree import RecordTree
 from interface_desktop.ui.signals import AppSignals
+from interface_desktop.vocab import ACTION_OPEN_STATUSES
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 # Minutes save as they are typed, so identifiers are reviewed on request rather than by a prompt mid-meeting.
@@ -209,7 +210,7 @@ class MinutesTab(QWidget):
     def _carried_actions(self) -> list[ActionDTO]:
         """The action log reviewed under "Matters arising": the group's open actions from earlier meetings."""
         assert self.meeting is not None
-        flt = ActionFilter(group_id=self.meeting.group_id, status=actions.OPEN_STATUSES)
+        flt = ActionFilter(group_id=self.meeting.group_id, status=ACTION_OPEN_STATUSES)
         start = self.meeting.starts_at.date()
         return [a for a in self.runner.call(actions.list_actions, flt)
                 if a.meeting_id != self.meeting.id and (a.meeting_date is None or a.meeting_date < start)]

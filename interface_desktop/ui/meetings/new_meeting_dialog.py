@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from interface_desktop.services.core.common import today
+from interface_desktop.services.core.clock import today
 from interface_desktop.services.people.groups import GroupDTO
 
 

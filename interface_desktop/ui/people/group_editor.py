@@ -14,7 +14,7 @@ from interface_desktop.ui.people.category_list_editor import CategoryListEditor
 from interface_desktop.ui.widgets.record_dialog import FieldForm, RecordDialog
 from interface_desktop.ui.people.standing_items_editor import StandingItemsEditor
 from interface_desktop.ui.widgets.forms import fill_combo, set_combo_data
-from interface_desktop.ui.vocab import BOARD_CHOICES, GROUP_ROLE_LABELS
+from interface_desktop.vocab import BOARDS, GROUP_ROLE_LABELS
 
 
 def spin(low: int, high: int, suffix: str = "") -> QSpinBox:
@@ -50,7 +50,7 @@ class GroupEditor(RecordDialog):
         self.name = form.add("name", "&Name:", QLineEdit(placeholderText="e.g. Lothian Primary/Secondary Care "
                                                                           "Interface Group"))
         self.board = form.add("board", "Health &Board:", QComboBox())
-        fill_combo(self.board, [(label, code) for code, label in BOARD_CHOICES])
+        fill_combo(self.board, [(label, code) for code, label in BOARDS.items()])
         self.hscp = form.add("hscp", "&HSCP:", QLineEdit(placeholderText="Health and Social Care Partnership"))
         self.location = form.add("default_location", "Usual &venue:", QLineEdit())
         self.duration = form.add("default_duration", "Usual &length:", spin(5, 24 * 60, " min"))

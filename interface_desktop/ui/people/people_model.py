@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from interface_desktop.services.people.people import PersonDTO
 from interface_desktop.ui.widgets.dto_table_model import Column, DtoTableModel
-from interface_desktop.ui.vocab import GROUP_ROLE_LABELS, SECTOR_LABELS
+from interface_desktop.vocab import GROUP_ROLE_LABELS, SECTOR_LABELS
 
 COL_NAME, COL_ROLE, COL_SECTOR, COL_ORGANISATION, COL_EMAIL, COL_PHONE, COL_GROUPS = range(7)
 

@@ -16,7 +16,7 @@ from interface_desktop.ui.people.people_model import PeopleModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.record_view import RecordView
 from interface_desktop.ui.widgets.table_view import RecordTable
-from interface_desktop.ui.vocab import SECTOR_LABELS
+from interface_desktop.vocab import SECTOR_LABELS
 
 WIDTHS = (190, 120, 115, 240, 210, 110)
 

@@ -16,7 +16,7 @@ from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.widgets.record_dialog import FieldForm, RecordDialog
 from interface_desktop.ui.widgets.forms import fill_combo, set_combo_data
-from interface_desktop.ui.vocab import GROUP_ROLE_LABELS, SECTOR_LABELS
+from interface_desktop.vocab import GROUP_ROLE_LABELS, SECTOR_LABELS
 
 
 class PersonEditor(RecordDialog):

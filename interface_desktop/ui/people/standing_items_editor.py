@@ -8,8 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop.services.people.groups import StandingItemDTO
-
-PLACEMENTS = {"start": "Before the business", "end": "After the business"}
+from interface_desktop.vocab import STANDING_PLACEMENT_LABELS as PLACEMENTS
 
 
 class StandingItemsEditor(QWidget):

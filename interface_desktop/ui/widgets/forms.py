@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPlainTextEdit, QPushButton, QScrollArea, QWidget
 
-from interface_desktop.services.core.common import today
+from interface_desktop.services.core.clock import today
 
 NO_DATE = QDate(1900, 1, 1)
 

@@ -12,12 +12,63 @@ import sqlalchemy as sa
 from alembic import op
 
 from interface_desktop.db import sqlite_adapter
-from interface_desktop.db.vocab import DEFAULT_LOOKUPS
 
 revision = '0001'
 down_revision = None
 branch_labels = None
 depends_on = None
+
+# The lists a new database starts with, as they were when this revision was written (the migration keeps its own
+# copy so that it never changes with the app's vocabulary).
+DEFAULT_LOOKUPS: dict[str, list[tuple[str, str]]] = {
+    "issue_category": [
+        ("results", "Results and investigations"),
+        ("referrals", "Referrals"),
+        ("letters", "Discharge and clinic letters"),
+        ("prescribing", "Prescribing and medicines"),
+        ("fit_notes", "Fit notes"),
+        ("it_systems", "IT systems and data sharing"),
+        ("workload", "Workload transfer"),
+        ("communication", "Communication"),
+        ("outpatients", "Outpatients"),
+        ("other", "Other"),
+    ],
+    "specialty": [
+        ("general_medicine", "General medicine"),
+        ("general_surgery", "General surgery"),
+        ("cardiology", "Cardiology"),
+        ("respiratory", "Respiratory"),
+        ("gastroenterology", "Gastroenterology"),
+        ("diabetes", "Diabetes and endocrinology"),
+        ("renal", "Renal"),
+        ("oncology", "Oncology"),
+        ("haematology", "Haematology"),
+        ("paediatrics", "Paediatrics"),
+        ("obstetrics", "Obstetrics and gynaecology"),
+        ("psychiatry", "Psychiatry"),
+        ("orthopaedics", "Orthopaedics"),
+        ("dermatology", "Dermatology"),
+        ("ophthalmology", "Ophthalmology"),
+        ("ent", "ENT"),
+        ("urology", "Urology"),
+        ("neurology", "Neurology"),
+        ("radiology", "Radiology"),
+        ("laboratory", "Laboratory medicine"),
+        ("emergency", "Emergency medicine"),
+        ("geriatrics", "Medicine for the elderly"),
+        ("pharmacy", "Pharmacy"),
+        ("other", "Other"),
+    ],
+    "person_role": [
+        ("gp", "GP"),
+        ("consultant", "Consultant"),
+        ("nurse", "Nurse"),
+        ("practice_manager", "Practice manager"),
+        ("manager", "Manager"),
+        ("pharmacist", "Pharmacist"),
+        ("other", "Other"),
+    ],
+}
 
 
 def upgrade() -> None:
