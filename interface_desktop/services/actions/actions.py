@@ -12,14 +12,13 @@ from sqlalchemy.orm import Session
 from interface_desktop.db.models import Action, ActionUpdate, AgendaItem, Group, InterfaceIssue, Meeting, Person
 from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.common import get_or_raise
+from interface_desktop.services.core.status import ActionRag
 from interface_desktop.services.core.validation import Check
-from interface_desktop.vocab import (
-    ACTION_OPEN_STATUSES, ACTION_STATUS_LABELS, ACTION_STATUSES, due_soon_until, rag_for, rag_label,
-)
+from interface_desktop.vocab import ACTION_OPEN_STATUSES, ACTION_STATUSES, due_soon_until, rag_for
 
 
 @dataclass(frozen=True)
-class ActionDTO:
+class ActionDTO(ActionRag):
     id: int
     group_id: int
     group_name: str
@@ -37,18 +36,6 @@ class ActionDTO:
     carried_forward: int
     rag: str
     last_update: str = ""
-
-    @property
-    def rag_label(self) -> str:
-        return rag_label(self.status, self.rag)
-
-    @property
-    def status_label(self) -> str:
-        return ACTION_STATUS_LABELS[self.status]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in ACTION_OPEN_STATUSES
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from interface_desktop.vocab import ACTIVITY_KIND_LABELS, ISSUE_OPEN_STATUSES, ISSUE_STATUS_LABELS, rag_label
+from interface_desktop.services.core.status import ActionRag, IssueStatus
+from interface_desktop.vocab import ACTIVITY_KIND_LABELS, ISSUE_OPEN_STATUSES, ISSUE_STATUS_LABELS
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class NextMeeting:
 
 
 @dataclass(frozen=True)
-class ActionLine:
+class ActionLine(ActionRag):
     id: int
     description: str
     owner_name: str
@@ -60,23 +61,15 @@ class ActionLine:
     rag: str
     group_name: str
 
-    @property
-    def rag_label(self) -> str:
-        return rag_label(self.status, self.rag)
-
 
 @dataclass(frozen=True)
-class IssueLine:
+class IssueLine(IssueStatus):
     id: int
     reference: str
     title: str
     category: str
     status: str
     raised_on: date
-
-    @property
-    def status_label(self) -> str:
-        return ISSUE_STATUS_LABELS[self.status]
 
 
 @dataclass(frozen=True)

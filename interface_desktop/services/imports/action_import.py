@@ -21,6 +21,7 @@ from interface_desktop.privacy import KIND_LABELS, find_identifiers
 from interface_desktop.services.audit import tracking
 from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.common import get_or_raise
+from interface_desktop.services.core.status import ActionStatus
 from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.imports.tracker_file import Tracker, read_tracker
 from interface_desktop.services.imports.tracker_values import CellError, owners, person_key, status, text, when
@@ -32,7 +33,7 @@ PROBLEMS_IN_MESSAGE = 5
 
 
 @dataclass(frozen=True)
-class RowPlan:
+class RowPlan(ActionStatus):
     """What one row of the tracker will become; `problems` stop the import, `notes` only inform."""
 
     row: int
@@ -48,10 +49,6 @@ class RowPlan:
     skipped: str = ""  # why the row adds nothing
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-
-    @property
-    def status_label(self) -> str:
-        return ACTION_STATUS_LABELS[self.status]
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,11 @@ from interface_desktop.db.models import Action, Group, InterfaceIssue, IssueMeet
 from interface_desktop.services.people import lookups
 from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.common import get_or_raise
+from interface_desktop.services.core.status import IssueStatus
 from interface_desktop.services.core.validation import SHORT_MAX, TITLE_MAX, Check
 from interface_desktop.vocab import (
-    ISSUE_DIRECTION_LABELS, ISSUE_DIRECTIONS, ISSUE_OPEN_STATUSES, ISSUE_STATUS_LABELS, ISSUE_STATUSES, SEA_HARM,
-    SEA_HARM_LABELS, SEA_NOT_GRADED, SECTORS, SEVERITIES,
+    ISSUE_DIRECTION_LABELS, ISSUE_DIRECTIONS, ISSUE_STATUSES, SEA_HARM, SEA_HARM_LABELS, SEA_NOT_GRADED, SECTORS,
+    SEVERITIES,
 )
 
 SEA_FIELDS = ("what_happened", "why", "learned", "changed", "impact", "contributory_factors", "harm", "risk_grade",
@@ -48,7 +49,7 @@ class StatusChangeDTO:
 
 
 @dataclass(frozen=True)
-class IssueDTO:
+class IssueDTO(IssueStatus):
     id: int
     group_id: int
     group_name: str
@@ -79,14 +80,6 @@ class IssueDTO:
     @property
     def direction_label(self) -> str:
         return ISSUE_DIRECTION_LABELS[self.direction]
-
-    @property
-    def status_label(self) -> str:
-        return ISSUE_STATUS_LABELS[self.status]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in ISSUE_OPEN_STATUSES
 
 
 @dataclass(frozen=True)
