@@ -1,7 +1,8 @@
-"""The first window's plain-SQLite read (services.first_screen) returns exactly what the ORM services return."""
+"""The first window's plain-SQLite read (services.dashboard.first_screen) gives exactly what the ORM services give."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 
 import pytest
@@ -13,7 +14,7 @@ from interface_desktop.services.actions import actions
 from interface_desktop.services.activities import activities
 from interface_desktop.services.meetings import agenda
 from interface_desktop.services.dashboard import dashboard
-from interface_desktop.services.dashboard import first_screen
+from interface_desktop.services.dashboard import first_screen, read
 from interface_desktop.services.people import groups
 from interface_desktop.services.issues import issues
 from interface_desktop.services.meetings import meetings
@@ -87,7 +88,7 @@ def _dashboards_equal(database: Database) -> bool:
         conn.close()
 
 
-def test_the_runner_reads_the_first_screen_plainly_until_the_data_layer_loads(db):
+def test_the_first_screen_is_read_plainly_until_the_data_layer_loads(db):
     with db.session_scope() as s:
         groups.create_group(s, name="Fife Interface Group", board="FF")
     opened: list[int] = []
@@ -97,38 +98,62 @@ def test_the_runner_reads_the_first_screen_plainly_until_the_data_layer_loads(db
         return sqlite_adapter.connect_read_only(db.file)
 
     runner = ServiceRunner(db.session_scope, quick_read=quick)
-    full_calls: list[int] = []
-
-    def full(session):  # noqa: ANN001, ANN202 - as the GUI passes
-        full_calls.append(1)
-        return groups.group_choices(session)
-
-    before = runner.first_screen(first_screen.group_choices, full)
-    assert (opened, full_calls, runner.loaded) == ([1], [], False)
+    before = read.group_choices(runner)
+    board = read.dashboard(runner)
+    assert (len(opened), runner.loaded) == (2, False)
     runner.load()
-    after = runner.first_screen(first_screen.group_choices, full)
-    assert (opened, full_calls, runner.loaded) == ([1], [1], True)
+    after = read.group_choices(runner)
+    assert (len(opened), runner.loaded) == (2, True)
     assert before == after and [g.name for g in after] == ["Fife Interface Group"]
+    assert read.dashboard(runner) == board
 
 
 def test_without_a_plain_reader_the_first_screen_uses_the_orm(db):
     runner = ServiceRunner(db.session_scope)
-    assert runner.first_screen(lambda conn: pytest.fail("no plain reader"), groups.group_choices) == []
+    assert read.group_choices(runner) == []
     assert runner.loaded
 
 
-def test_a_plain_read_that_fails_falls_back_to_the_orm(db):
-    import sqlite3
-
+@pytest.mark.parametrize("how", ["cannot open", "no tables"])
+def test_a_plain_read_that_fails_falls_back_to_the_orm(db, tmp_path, how):
     with db.session_scope() as s:
         groups.create_group(s, name="Fife Interface Group", board="FF")
 
     def broken():  # noqa: ANN202 - as a connection factory would
-        raise sqlite3.OperationalError("unable to open database file")
+        if how == "cannot open":
+            raise sqlite3.OperationalError("unable to open database file")
+        return sqlite3.connect(tmp_path / "empty.sqlite3")
 
     runner = ServiceRunner(db.session_scope, quick_read=broken)
-    chosen = runner.first_screen(first_screen.group_choices, groups.group_choices)
+    chosen = read.group_choices(runner)
     assert [g.name for g in chosen] == ["Fife Interface Group"] and runner.loaded
+
+
+def test_every_table_and_column_the_plain_read_names_is_one_of_the_models(demo_db):
+    """A renamed column breaks this test, not the first window (whose plain read would fail over to the ORM)."""
+    from interface_desktop.db.base import Base
+
+    read_names: set[tuple[str, str]] = set()
+
+    def note(action: int, table: str | None, column: str | None, *_: object) -> int:
+        if action == sqlite3.SQLITE_READ and table and not table.startswith("sqlite_"):
+            read_names.add((table, column or ""))
+        return sqlite3.SQLITE_OK
+
+    conn = sqlite_adapter.connect_read_only(demo_db.file)
+    conn.set_authorizer(note)  # SQLite names every column a statement reads as it compiles it
+    try:
+        choices = first_screen.group_choices(conn)
+        for on in DAYS:
+            for group_id in [None, *(g.id for g in choices)]:
+                first_screen.dashboard(conn, group_id=group_id, on=on)
+    finally:
+        conn.close()
+    tables = Base.metadata.tables
+    unknown = sorted((t, c) for t, c in read_names if t not in tables or (c and c not in tables[t].c))
+    assert not unknown, f"the plain read names what the models do not have: {unknown}"
+    assert {t for t, _ in read_names} == {"interface_group", "meeting", "agenda_item", "paper", "action", "person",
+                                          "interface_issue", "lookup_value", "activity"}
 
 
 def test_the_data_layer_loads_inside_the_runners_import_context(db):

@@ -1,7 +1,7 @@
 """Service modules that window parts call only when the user acts: imported at that first use, not at start-up.
 
 The modules behind them load SQLAlchemy and the models, which the first window is painted without (see
-services.first_screen). `meetings = lazy_module("interface_desktop.services.meetings.meetings")` gives a module whose
+services.dashboard.read). `meetings = lazy_module("interface_desktop.services.meetings.meetings")` gives a module whose
 code runs the first time one of its names is used (importlib's LazyLoader).
 """
 

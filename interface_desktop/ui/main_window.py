@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop import APP_NAME, __version__
-from interface_desktop.services.dashboard import first_screen
+from interface_desktop.services.dashboard import read
 from interface_desktop.services.dashboard.types import GroupChoice
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.extensions import EXTENSIONS
-from interface_desktop.ui.lazy import lazy_module
 from interface_desktop.ui.meetings.commands import MeetingCommands
 from interface_desktop.ui.page_host import PageHost
 from interface_desktop.ui.signals import AppSignals
@@ -27,7 +26,6 @@ MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "meeting": "&M
                "tools": "&Tools", "help": "&Help"}
 # Search hits and dashboard rows name kinds; these are the record kinds the views open.
 OPEN_KIND = {"minutes": "agenda", "sea": "issue"}
-groups = lazy_module("interface_desktop.services.people.groups")
 
 
 class MainWindow(QMainWindow):
@@ -189,7 +187,7 @@ class MainWindow(QMainWindow):
 
     # -- groups ---------------------------------------------------------------------------------
     def reload_groups(self, select: int | None = None) -> None:
-        self._groups = self.runner.first_screen(first_screen.group_choices, lambda s: groups.group_choices(s))
+        self._groups = read.group_choices(self.runner)
         keep = self.current_group_id() if select is None else (select or None)
         self.group_combo.blockSignals(True)
         self.group_combo.clear()

@@ -19,8 +19,8 @@ class ServiceRunner:
     """`runner.call(meetings.get_meeting, 3)` opens a session, calls, commits, closes.
 
     The data layer (SQLAlchemy, the models and the audit and search hooks) loads on the first call, or when
-    `load()` is called. Until then `first_screen()` reads the first window's data through `quick_read`, a
-    plain read-only SQLite connection, so the window is painted before that load.
+    `load()` is called. Until then the first window's data can be read through `quick_read`, a plain read-only
+    SQLite connection (services.dashboard.read), so the window is painted before that load.
     """
 
     def __init__(self, session_scope: Callable[[], AbstractContextManager[Session]], *, location: str = "",
@@ -80,21 +80,10 @@ class ServiceRunner:
                                     + (f" ({self.read_only_reason})" if self.read_only_reason else "")) from exc
             raise
 
-    def first_screen(self, quick: Callable[[sqlite3.Connection], R], full: Callable[[Session], R]) -> R:
-        """What the first window shows: `quick` over plain SQLite before the data layer has loaded, else `full`.
-
-        Both must return the same value for the same data (tests/test_first_screen.py holds them to it).
-        """
-        if self._loaded or self._quick_read is None:
-            return self.call(full)
-        try:
-            conn = self._quick_read()
-            try:
-                return quick(conn)
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            return self.call(full)  # whatever went wrong, the full path reads it (or reports it) properly
+    def plain_connection(self) -> sqlite3.Connection:
+        """A new plain read-only SQLite connection to the database, for reads made while `reads_plainly`."""
+        assert self._quick_read is not None, "this database has no plain reader"
+        return self._quick_read()
 
     def scope(self) -> AbstractContextManager[Session]:
         """For several calls in one transaction (all commit together or none)."""

@@ -2,9 +2,9 @@
 
 Loading SQLAlchemy, the models and the hooks costs several times what showing a window does, so the GUI
 paints its group list and dashboard from these few queries first and loads the data layer straight after
-(services.core.runner.ServiceRunner.first_screen). Only SQLite files take this path; each function returns exactly
-what its ORM counterpart returns for the same data, which tests/test_first_screen.py checks. The RAG rule and the
-open statuses come from interface_desktop.vocab (tests/test_vocab.py holds the SQL here to it).
+(services.dashboard.read chooses the path). Only SQLite files take this path. tests/test_first_screen.py checks
+that each function returns exactly what its ORM counterpart returns for the same data, and that every table and
+column named here is one of the models'; the RAG rule and the open statuses come from interface_desktop.vocab.
 """
 
 from __future__ import annotations

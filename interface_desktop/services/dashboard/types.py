@@ -1,7 +1,7 @@
 """What the first window shows, as plain values: the group list and the dashboard.
 
-Built by services.dashboard through the ORM and by services.first_screen through plain SQLite before the data
-layer has loaded; both use the helpers here, so they count and label alike.
+Built by dashboard.summary through the ORM and by first_screen through plain SQLite before the data layer has
+loaded (read.py chooses); both use the helpers here, so they count and label alike.
 """
 
 from __future__ import annotations

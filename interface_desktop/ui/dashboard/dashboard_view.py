@@ -7,17 +7,11 @@ from PySide6.QtWidgets import (
     QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget,
 )
 
-from interface_desktop.services.dashboard import first_screen
+from interface_desktop.services.dashboard import read
 from interface_desktop.services.dashboard.types import ActionLine, DashboardDTO, NextMeeting, Readiness
 from interface_desktop.ui.widgets.rag import rag_icon
 from interface_desktop.ui.widgets.record_tree import RecordTree
 from interface_desktop.ui.widgets.view import View
-
-
-def _summary(session, group_id: int | None) -> DashboardDTO:  # noqa: ANN001 - a Session
-    from interface_desktop.services.dashboard import dashboard  # with the data layer, which has loaded by now
-
-    return dashboard.summary(session, group_id=group_id)
 
 
 def _readiness_lines(r: Readiness) -> list[tuple[bool, str]]:
@@ -96,9 +90,7 @@ class DashboardView(View):
         return tree
 
     def refresh(self) -> None:
-        group_id = self.group_id
-        self.data = self.runner.first_screen(lambda conn: first_screen.dashboard(conn, group_id=group_id),
-                                             lambda session: _summary(session, group_id))
+        self.data = read.dashboard(self.runner, group_id=self.group_id)
         self._show_meeting(self.data.next_meeting, self.data.readiness)
         self._show_actions(self.overdue, self.data.overdue, self.data.overdue_total, "Nothing overdue")
         self._show_actions(self.due_soon, self.data.due_soon, self.data.due_soon_total, "Nothing due this week")
