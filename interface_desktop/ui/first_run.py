@@ -16,6 +16,7 @@ from interface_desktop.services.people import lookups
 from interface_desktop.services.people import people
 from interface_desktop.services.core.errors import ValidationError
 from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.widgets.feedback import FieldErrors, show_error
 from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.vocab import BOARDS, GROUP_ROLE_LABELS, SECTOR_LABELS
@@ -32,6 +33,9 @@ class FirstRunPage(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.tasks = tasks
+        # Nothing to announce: the window refreshes every page once there is a group (finished).
+        self.ops = Operations(runner, self, report=self._refused)
+        self._storing = "group"  # the part of the set-up being stored, for a refusal to name
         self.errors = FieldErrors()
         self.roles = [(d.code, d.label) for d in runner.call(lookups.list_lookups, kind="person_role")]
         self.member_rows: list[tuple[QLineEdit, QComboBox, QComboBox, QLineEdit, QComboBox]] = []
@@ -167,22 +171,27 @@ class FirstRunPage(QWidget):
     def create_group(self) -> None:
         self.errors.clear()
         self.members_error.hide()
-        members = self._members()
-        current = "group"
-        try:
-            with self.runner.scope() as session:
-                group = groups.create_group(session, name=self.name.text(), board=self.board.currentData(),
-                                            hscp=self.hscp.text())
-                for row in members:
-                    current = f"Member {row['n']}"
-                    person = people.create_person(session, name=row["name"], role=row["role"],
-                                                  sector=row["sector"], organisation=row["organisation"])
-                    people.set_membership(session, group_id=group.id, person_id=person.id,
-                                          group_role=row["group_role"])
-        except ValidationError as exc:
-            self._show_validation(current, exc)
-            return
-        self.finished.emit(group.id)
+        created = self.ops.change("Set up your group", (), self._store, self._members())
+        if created:
+            self.finished.emit(created.value)
+
+    def _store(self, session, members: list[dict]) -> int:  # noqa: ANN001 - a Session
+        """The group and its members are stored together or not at all."""
+        self._storing = "group"
+        group = groups.create_group(session, name=self.name.text(), board=self.board.currentData(),
+                                    hscp=self.hscp.text())
+        for row in members:
+            self._storing = f"Member {row['n']}"
+            person = people.create_person(session, name=row["name"], role=row["role"], sector=row["sector"],
+                                          organisation=row["organisation"])
+            people.set_membership(session, group_id=group.id, person_id=person.id, group_role=row["group_role"])
+        return group.id
+
+    def _refused(self, title: str, exc: Exception) -> None:
+        if isinstance(exc, ValidationError):
+            self._show_validation(self._storing, exc)
+        else:
+            show_error(self, title, exc)
 
     def _show_validation(self, where: str, exc: ValidationError) -> None:
         if where == "group":
@@ -197,14 +206,13 @@ class FirstRunPage(QWidget):
         self.demo.setEnabled(False)
         self.create.setEnabled(False)
         demo = importlib.import_module("interface_desktop.demo.example")
-        self.tasks.start("Loading example data…", lambda: self.runner.call(demo.load_demo), self._demo_loaded,
-                         self._demo_failed)
+        self.ops.start(lambda: self.runner.call(demo.load_demo), tasks=self.tasks, label="Loading example data…",
+                       title="Example data", done=self._demo_loaded, failed=self._demo_failed)
 
     def _demo_loaded(self, _result: object) -> None:
         loaded = self.runner.call(groups.list_groups)
         self.finished.emit(loaded[0].id if len(loaded) == 1 else 0)
 
-    def _demo_failed(self, exc: Exception) -> None:
+    def _demo_failed(self, _exc: Exception) -> None:
         self.demo.setEnabled(True)
         self.create.setEnabled(True)
-        show_error(self, "Example data", exc)

@@ -16,7 +16,7 @@ from interface_desktop.services.dashboard import read
 from interface_desktop.services.dashboard.types import GroupChoice
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
-from interface_desktop.ui.extensions import EXTENSIONS
+from interface_desktop.ui.extensions import extensions_for
 from interface_desktop.ui.meetings.commands import MeetingCommands
 from interface_desktop.ui.page_host import PageHost
 from interface_desktop.ui.signals import AppSignals
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.signals.data_changed.connect(self._on_data_changed)
         self.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.tasks.busy_changed.connect(self._show_busy)
-        for name in EXTENSIONS:
+        for name in extensions_for(runner):
             importlib.import_module(name).install(self)
         self._hide_empty_menus()
         self._restore()

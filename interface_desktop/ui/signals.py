@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, Signal
 
 # Kinds used with data_changed and open_record.
 KINDS = ("group", "person", "meeting", "agenda", "attendance", "action", "issue", "activity", "resource", "paper")
+# data_changed also names a group's issue categories ("lookup") and a restored database ("all").
+CHANGE_KINDS = (*KINDS, "lookup", "all")
 
 
 class AppSignals(QObject):

@@ -52,17 +52,18 @@ def test_filter_and_rag_text_cue(db, qapp):
     assert model.index(0, COL_RAG).data(Qt.ItemDataRole.DecorationRole) is not None
 
 
-def test_set_data_changes_status_through_the_service(db, qapp):
+def test_a_status_chosen_in_the_table_is_a_request_and_changed_rows_replace_their_own(db, qapp):
     rec = make_records(db, n_actions=3)
     model = ActionsModel(rec.runner)
     model.reload()
-    changed = []
-    model.status_changed.connect(changed.append)
+    requested = []
+    model.status_requested.connect(lambda ids, status: requested.append((ids, status)))
     index = model.index(0, COL_STATUS)
+    action_id = model.action_at(0).id
     assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert model.setData(index, "done")
-    action_id = model.action_at(0).id
-    assert rec.runner.call(actions.get_action, action_id).status == "done"
-    assert model.index(0, COL_STATUS).data() == "Done" and model.index(0, COL_RAG).data() == "Done"
-    assert changed == [[action_id]]
     assert not model.setData(index, "finished")
+    assert requested == [([action_id], "done")]
+    assert rec.runner.call(actions.get_action, action_id).status == "open"  # the model only reads
+    model.replace_rows(rec.runner.call(actions.bulk_set_status, [action_id], "done"))
+    assert model.index(0, COL_STATUS).data() == "Done" and model.index(0, COL_RAG).data() == "Done"

@@ -84,7 +84,8 @@ def test_link_and_unlink_meeting_and_action(qtbot, db):
     links.meetings.linked.setCurrentRow(0)
     links.meetings.unlink.click()
     issue = rec.runner.call(issues.get_issue, rec.issue_id)
-    assert issue.meeting_ids == () and issue.action_ids == () and editor.links_changed
+    assert issue.meeting_ids == () and issue.action_ids == ()
+    assert editor.ops.held == ["issue", "action"]  # announced by the page once the editor closes
 
 
 def test_log_filters_and_delete(qtbot, db, monkeypatch):
@@ -109,7 +110,7 @@ def test_log_filters_and_delete(qtbot, db, monkeypatch):
     view.filters.reset()
     view.table.select_id(other.id)
     QTimer.singleShot(0, lambda: _click_delete())
-    view.delete_issue()
+    view.delete_current()
     assert [i.id for i in rec.runner.call(issues.list_issues)] == [rec.issue_id]
     assert view.model.rowCount() == 1
 

@@ -88,7 +88,7 @@ def test_papers_attach_link_and_open_a_copy(opened, qtbot, runner, tmp_path, mon
 def test_attaching_an_unreadable_file_says_which_and_adds_nothing(opened, qtbot, runner, tmp_path, monkeypatch):
     window, view, first, _ = opened
     shown = []
-    monkeypatch.setattr("interface_desktop.ui.meetings.papers_tab.show_error",
+    monkeypatch.setattr("interface_desktop.ui.operations.show_error",
                         lambda parent, title, exc: shown.append(str(exc)))
     good = tmp_path / "agenda.docx"
     good.write_bytes(b"docx")

@@ -86,7 +86,7 @@ def test_edit_group_standing_items_and_categories(qtbot, db):
         "Matters arising and action log"]
     own = [c for c in rec.runner.call(lookups.list_lookups, kind="issue_category", group_id=rec.group_id)
            if c.group_id == rec.group_id]
-    assert [c.label for c in own] == ["Mental health referrals"] and editor.categories_changed
+    assert [c.label for c in own] == ["Mental health referrals"] and editor.ops.held == ["lookup", "group"]
 
 
 def test_group_validation_shows_beside_the_field(qtbot, db):

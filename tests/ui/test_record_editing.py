@@ -95,9 +95,9 @@ def test_people_page_delete_says_what_goes(qtbot, db):
     view.table.select_id(rec.consultant_id)
     seen: list[str] = []
     click_in_next_box("Cancel", seen)
-    view.delete_person()
+    view.delete_current()
     assert "Dr Bob Jones" in seen[0] and "1 group(s)" in seen[0] and "without an owner" in seen[0]
     assert view.model.rowCount() == 2
     click_in_next_box("Delete", seen)
-    view.delete_person()
+    view.delete_current()
     assert [p.name for p in view.model.rows()] == ["Dr Ann Smith"]

@@ -50,7 +50,7 @@ def test_drop_a_file_then_open_it(qtbot, db, monkeypatch, tmp_path):
 def test_oversized_or_missing_file_reports_and_adds_nothing(qtbot, db, monkeypatch, tmp_path):
     rec, view = make_view(qtbot, db, monkeypatch)
     errors = []
-    monkeypatch.setattr("interface_desktop.ui.library.resources_view.show_error",
+    monkeypatch.setattr("interface_desktop.ui.operations.show_error",
                         lambda parent, title, exc: errors.append(str(exc)))
     view.add_files([tmp_path / "gone.docx"])
     qtbot.waitUntil(lambda: bool(errors), timeout=15000)

@@ -15,7 +15,8 @@ from interface_desktop.services.people import groups
 from interface_desktop.services.core.runner import ServiceRunner
 
 DEFERRED = ("alembic", "docx", "reportlab", "pypdf", "openpyxl", "icalendar", "interface_desktop.exports.jobs",
-            "interface_desktop.services.documents.documents", "interface_desktop.ui.documents.report_period_dialog")
+            "interface_desktop.services.documents.documents", "interface_desktop.ui.documents.report_period_dialog",
+            "interface_desktop.ui.safety.read_only")  # the read-only guard: loaded only in a read-only window
 PROBE = """
 import json, sys
 from interface_desktop.cli import main

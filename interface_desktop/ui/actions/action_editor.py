@@ -19,8 +19,8 @@ from interface_desktop.vocab import ACTION_STATUS_LABELS as STATUS_LABELS
 class ActionEditor(RecordDialog):
     def __init__(self, runner: ServiceRunner, action: ActionDTO | None = None, *, group_id: int | None = None,
                  parent: QWidget | None = None):
-        super().__init__("Edit action" if action else "New action", parent)
-        self.runner, self.action = runner, action
+        super().__init__("Edit action" if action else "New action", parent, runner=runner)
+        self.action = action
         self.saved: ActionDTO | None = None
         form = FieldForm()
         self.description = form.add("description", "&Action:", QPlainTextEdit())
@@ -48,7 +48,7 @@ class ActionEditor(RecordDialog):
         self.watch_identifiers(("description",), names=False)
         self.lay_out(form, size=(560, 400))
 
-    def history_key(self) -> tuple[str, int] | None:
+    def record_key(self) -> tuple[str, int] | None:
         record = self.saved or self.action
         return ("action", record.id) if record else None
 
@@ -62,19 +62,18 @@ class ActionEditor(RecordDialog):
                                               {"description": self.description.toPlainText()})
         if decision is None:
             return False
-        self.saved = self.run_service(self._store, decision)
+        self.saved = self.ops.change("Save action", "action", self._store, decision).value
         if self.saved is not None:
             self.show_stored_texts(decision.texts)
         return self.saved is not None
 
-    def _store(self, decision) -> ActionDTO:  # noqa: ANN001 - a privacy_prompt.Decision
+    def _store(self, session, decision) -> ActionDTO:  # noqa: ANN001 - a Session, a privacy_prompt.Decision
         """The action and any identifier kept with a reason are saved together or not at all."""
         fields = dict(description=decision.texts["description"], owner_id=self.owner.currentData(),
                       due_on=date_value(self.due), status=self.status.currentData(), issue_id=self.issue.currentData())
-        with self.runner.scope() as session:
-            if self.action is None:
-                saved = actions.add_action(session, group_id=self.group.currentData(), **fields)
-            else:
-                saved = actions.update_action(session, self.action.id, **fields)
-            decision.record(session, saved.id)
-            return saved
+        if self.action is None:
+            saved = actions.add_action(session, group_id=self.group.currentData(), **fields)
+        else:
+            saved = actions.update_action(session, self.action.id, **fields)
+        decision.record(session, saved.id)
+        return saved

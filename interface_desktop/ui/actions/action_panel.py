@@ -9,9 +9,8 @@ from PySide6.QtWidgets import (
 
 from interface_desktop.services.actions import actions
 from interface_desktop.services.actions.actions import ActionDTO
-from interface_desktop.services.core.errors import ValidationError
-from interface_desktop.services.core.runner import ServiceRunner
-from interface_desktop.ui.widgets.record_dialog import error_label
+from interface_desktop.ui.operations import Operations
+from interface_desktop.ui.widgets.feedback import error_label, shown_in
 from interface_desktop.ui.widgets.forms import date_edit, date_value, set_date, uk_date
 
 
@@ -19,9 +18,10 @@ class ActionPanel(QWidget):
     update_added = Signal(int)  # action id
     open_requested = Signal(str, int)  # kind, id
 
-    def __init__(self, runner: ServiceRunner, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        """`ops`: the action log's; a refused update shows under the new update's text."""
         super().__init__(parent)
-        self.runner = runner
+        self.runner = ops.runner
         self.action: ActionDTO | None = None
         self.heading = QLabel(wordWrap=True)
         self.heading.setStyleSheet("font-weight: bold;")
@@ -42,6 +42,7 @@ class ActionPanel(QWidget):
         self.add_button = QPushButton("&Add update")
         self.add_button.clicked.connect(self.add_update)
         self.error = error_label()
+        self.ops = ops.part(self, shown_in(self.error, self.new_text.setFocus))
         self._lay_out()
         self.show_action(None)
 
@@ -95,13 +96,8 @@ class ActionPanel(QWidget):
     def add_update(self) -> None:
         if self.action is None:
             return
-        try:
-            self.runner.call(actions.add_update, action_id=self.action.id, text=self.new_text.toPlainText(),
-                             on_date=date_value(self.new_date))
-        except ValidationError as exc:
-            self.error.setText("\u26a0 " + "; ".join(exc.errors.values()).capitalize())
-            self.error.setVisible(True)
-            self.new_text.setFocus()
+        if not self.ops.change("Add update", "action", actions.add_update, action_id=self.action.id,
+                               text=self.new_text.toPlainText(), on_date=date_value(self.new_date)):
             return
         self.new_text.clear()
         action_id = self.action.id

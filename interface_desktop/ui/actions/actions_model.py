@@ -9,7 +9,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from interface_desktop.services.actions import actions
 from interface_desktop.services.actions.actions import ActionDTO, ActionFilter
-from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.forms import uk_date
 from interface_desktop.ui.widgets.rag import rag_icon
@@ -40,10 +39,13 @@ def origin_text(a: ActionDTO) -> str:
 
 
 class ActionsModel(QAbstractTableModel):
-    """Holds the first `len(rows)` actions of the current filter and order; Qt asks for more as it scrolls."""
+    """Holds the first `len(rows)` actions of the current filter and order; Qt asks for more as it scrolls.
 
-    status_changed = Signal(list)  # ids whose status the user changed in the table
-    failed = Signal(str)
+    It only reads: a status chosen in the table is a request (`status_requested`); the owner changes it through
+    the service and gives the model the changed rows (`replace_rows`).
+    """
+
+    status_requested = Signal(list, str)  # action ids, the new status
 
     def __init__(self, runner: ServiceRunner, *, page_size: int = 200, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -229,15 +231,5 @@ class ActionsModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or index.column() != COL_STATUS or value not in STATUS_LABELS:
             return False
-        return self.set_status([self._rows[index.row()].id], str(value))
-
-    def set_status(self, ids: list[int], status: str) -> bool:
-        """Change the status of these actions through the service and show the result in place."""
-        try:
-            changed = self.runner.call(actions.bulk_set_status, ids, status)
-        except ServiceError as exc:  # shown to the user; the table keeps its rows
-            self.failed.emit(str(exc))
-            return False
-        self.replace_rows(changed)
-        self.status_changed.emit(ids)
+        self.status_requested.emit([self._rows[index.row()].id], str(value))
         return True

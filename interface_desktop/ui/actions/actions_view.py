@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QTableView,
-    QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout,
+    QWidget,
 )
 
 from interface_desktop.services.actions import actions
@@ -24,10 +24,16 @@ from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.actions.action_filter_bar import ActionFilterBar
 from interface_desktop.ui.actions.action_panel import ActionPanel
 from interface_desktop.ui.widgets.record_view import RecordView
-from interface_desktop.ui.widgets.table_view import KeyAction
+from interface_desktop.ui.widgets.tables import KeyAction, set_up
 from interface_desktop.vocab import ACTION_STATUS_LABELS as STATUS_LABELS
 
 DEFAULT_WIDTHS = (100, 300, 140, 85, 95, 40, 200, 170, 260)
+
+
+def _delete_all(session, action_ids: list[int]) -> None:  # noqa: ANN001 - a Session
+    """One unit of work: every chosen action goes, or none does."""
+    for action_id in action_ids:
+        actions.delete_action(session, action_id)
 
 
 class ActionsView(RecordView):
@@ -41,16 +47,14 @@ class ActionsView(RecordView):
         self.tasks = TaskRunner(self)
         self.filters = ActionFilterBar()
         self.table = QTableView()
-        self.panel = ActionPanel(runner)
+        self.panel = ActionPanel(self.ops)
         self.count_label = QLabel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self._own_change = False
         self._selecting = False  # set while a load re-selects rows: the panel is updated once afterwards
         self._build_table()
         self._build_layout()
         self.filters.changed.connect(self._apply_filters)
-        self.model.status_changed.connect(lambda ids: self._changed())
-        self.model.failed.connect(lambda message: QMessageBox.warning(self, "Status not changed", message))
+        self.model.status_requested.connect(self.set_status)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.panel.update_added.connect(self._update_added)
@@ -58,9 +62,7 @@ class ActionsView(RecordView):
 
     def _build_table(self) -> None:
         t = self.table
-        t.setModel(self.model)
-        t.setAccessibleName("Actions")
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        set_up(t, self.model, "Actions")
         t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         t.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                           | QAbstractItemView.EditTrigger.SelectedClicked)
@@ -68,9 +70,6 @@ class ActionsView(RecordView):
         t.setSortingEnabled(True)
         t.horizontalHeader().setSortIndicator(3, Qt.SortOrder.AscendingOrder)
         t.horizontalHeader().setStretchLastSection(True)
-        t.verticalHeader().setVisible(False)
-        t.setWordWrap(False)
-        t.setAlternatingRowColors(True)
         # Fixed widths: measuring the contents of a 30,000-row model would stall the window.
         for column, width in enumerate(DEFAULT_WIDTHS):
             t.setColumnWidth(column, width)
@@ -159,16 +158,9 @@ class ActionsView(RecordView):
         self.count_label.setText(f"{total:,} action(s)" + (f", first {shown:,} loaded" if shown < total else ""))
 
     def _on_data_changed(self, kind: str) -> None:
-        if not self._own_change:
+        # This page shows its own changes in place: reloading thousands of rows for them would be wasted.
+        if not self.ops.announcing:
             super()._on_data_changed(kind)
-
-    def _changed(self) -> None:
-        self._own_change = True
-        try:
-            self.signals.data_changed.emit("action")
-        finally:
-            self._own_change = False
-        self._show_current()
 
     # selection ---------------------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -196,33 +188,35 @@ class ActionsView(RecordView):
     def _update_added(self, action_id: int) -> None:
         self.model.replace_rows(self.runner.call(actions.list_actions, actions.ActionFilter(ids=(action_id,))))
         self.table.viewport().update(self.table.visualRect(self.model.index(self.model.row_of(action_id), COL_UPDATE)))
-        self._changed()
+        self._show_current()
 
     # commands ----------------------------------------------------------------------------------------------
+    def set_status(self, ids: list[int], status: str) -> bool:
+        """Change the status of these actions and show the result in place."""
+        changed = self.ops.change("Status not changed", "action", actions.bulk_set_status, ids, status)
+        if changed:
+            self.model.replace_rows(changed.value)
+            self._show_current()
+        return bool(changed)
+
     def set_selected_status(self, status: str) -> None:
         ids = self.selected_ids()
-        if ids:
-            self.model.set_status(ids, status)
+        if ids and self.set_status(ids, status):
             self.signals.status_message.emit(f"{len(ids)} action(s) set to {STATUS_LABELS[status].lower()}")
 
     def new_action(self) -> None:
-        editor = ActionEditor(self.runner, group_id=self.filters.group.currentData() or self.group_id, parent=self)
-        if editor.exec() == QDialog.DialogCode.Accepted and editor.saved:
-            self._after_edit(editor.saved.id)
+        self._edit(ActionEditor(self.runner, group_id=self.filters.group.currentData() or self.group_id, parent=self))
 
     def edit_action(self) -> None:
         action = self.current_action()
-        if action is None:
-            return
-        editor = ActionEditor(self.runner, action, parent=self)
-        if editor.exec() == QDialog.DialogCode.Accepted and editor.saved:
-            self._after_edit(action.id)
+        if action is not None:
+            self._edit(ActionEditor(self.runner, action, parent=self))
 
-    def _after_edit(self, action_id: int) -> None:
-        self._changed()
-        self._reload(keep_loaded=True)
-        self._select_ids([action_id])
-        self._show_current()
+    def _edit(self, editor: ActionEditor) -> None:
+        if self.run_editor(editor) and editor.saved:
+            self._reload(keep_loaded=True)
+            self._select_ids([editor.saved.id])
+            self._show_current()
 
     def delete_actions(self) -> None:
         chosen = [self.model.action_at(self.model.row_of(i)) for i in self.selected_ids()]
@@ -231,10 +225,8 @@ class ActionsView(RecordView):
         what = f"the action “{chosen[0].description[:80]}”" if len(chosen) == 1 else f"{len(chosen)} actions"
         if not confirm_delete(self, what, "Their progress updates are deleted with them."):
             return
-        for action in chosen:
-            self.runner.call(actions.delete_action, action.id)
-        self._changed()
-        self._reload(keep_loaded=True)
+        if self.ops.change("Delete actions", "action", _delete_all, [a.id for a in chosen]):
+            self._reload(keep_loaded=True)
 
     def install_window(self, window) -> None:  # noqa: ANN001 - the main window
         """Inside the main window, filtering shows in its busy indicator."""

@@ -22,13 +22,12 @@ TEXT_FIELDS = (("description", "&Description:"), ("outcomes", "&Outcomes:"), ("f
 class ActivityEditor(RecordDialog):
     def __init__(self, runner: ServiceRunner, activity: ActivityDTO | None = None, *, group_id: int | None = None,
                  kind: str = "shadowing", parent: QWidget | None = None):
-        super().__init__(activity.title if activity else "New activity", parent, apply=True)
-        self.runner, self.activity = runner, activity
+        super().__init__(activity.title if activity else "New activity", parent, apply=True, runner=runner)
+        self.activity = activity
         self.saved: ActivityDTO | None = None
-        self.sub_records_changed = False
         self.form = self.track(self._form(group_id, kind))
-        self.participants = ParticipantsPanel(runner)
-        self.feedback = FeedbackPanel(runner)
+        self.participants = ParticipantsPanel(self.ops)
+        self.feedback = FeedbackPanel(self.ops)
         for panel in (self.participants, self.feedback):
             panel.changed.connect(self._sub_records_changed)
         self.tabs = QTabWidget()
@@ -87,23 +86,22 @@ class ActivityEditor(RecordDialog):
         if decision is None:
             return False
         fields.update(decision.texts)
-        self.saved = self.run_service(self._store, fields, decision)
+        self.saved = self.ops.change("Save activity", "activity", self._store, fields, decision).value
         if self.saved is not None:
             self.activity = self.saved
             self.show_stored_texts(decision.texts)
         return self.saved is not None
 
-    def _store(self, fields: dict, decision) -> ActivityDTO:  # noqa: ANN001 - a privacy_prompt.Decision
+    def _store(self, session, fields: dict, decision) -> ActivityDTO:  # noqa: ANN001 - a Session, a Decision
         """The activity and any identifier kept with a reason are saved together or not at all."""
-        with self.runner.scope() as session:
-            if self.activity is None:
-                saved = activities.create_activity(session, group_id=self.group.currentData(), **fields)
-            else:
-                saved = activities.update_activity(session, self.activity.id, **fields)
-            decision.record(session, saved.id)
-            return saved
+        if self.activity is None:
+            saved = activities.create_activity(session, group_id=self.group.currentData(), **fields)
+        else:
+            saved = activities.update_activity(session, self.activity.id, **fields)
+        decision.record(session, saved.id)
+        return saved
 
-    def history_key(self) -> tuple[str, int] | None:
+    def record_key(self) -> tuple[str, int] | None:
         return ("activity", self.activity.id) if self.activity else None
 
     def after_apply(self) -> None:
@@ -113,5 +111,4 @@ class ActivityEditor(RecordDialog):
         self.feedback.show_activity(self.activity)
 
     def _sub_records_changed(self, activity: ActivityDTO) -> None:
-        self.sub_records_changed = True
         self.activity = activity

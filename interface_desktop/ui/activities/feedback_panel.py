@@ -9,9 +9,8 @@ from PySide6.QtWidgets import (
 
 from interface_desktop.services.activities import activities
 from interface_desktop.services.activities.activities import ActivityDTO
-from interface_desktop.services.core.errors import ValidationError
-from interface_desktop.services.core.runner import ServiceRunner
-from interface_desktop.ui.widgets.record_dialog import error_label
+from interface_desktop.ui.operations import Operations
+from interface_desktop.ui.widgets.feedback import error_label, shown_in
 from interface_desktop.ui.widgets.forms import fill_combo
 from interface_desktop.vocab import SECTOR_LABELS
 
@@ -19,9 +18,9 @@ from interface_desktop.vocab import SECTOR_LABELS
 class FeedbackPanel(QWidget):
     changed = Signal(object)  # the updated ActivityDTO
 
-    def __init__(self, runner: ServiceRunner, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        """`ops`: the activity editor's; a refusal shows under the inputs here."""
         super().__init__(parent)
-        self.runner = runner
         self.activity: ActivityDTO | None = None
         self.average = QLabel()
         self.average.setStyleSheet("font-weight: bold;")
@@ -44,6 +43,7 @@ class FeedbackPanel(QWidget):
         self.add = QPushButton("Add &feedback")
         self.remove = QPushButton("Remo&ve feedback")
         self.error = error_label()
+        self.ops = ops.part(self, shown_in(self.error))
         self.add.clicked.connect(self.add_feedback)
         self.comment.returnPressed.connect(self.add_feedback)
         self.remove.clicked.connect(self.remove_feedback)
@@ -78,23 +78,22 @@ class FeedbackPanel(QWidget):
     def add_feedback(self) -> None:
         if self.activity is None:
             return
-        try:
-            activity = self.runner.call(activities.add_feedback, activity_id=self.activity.id,
-                                        score=self.score.value(), comment=self.comment.text(),
-                                        sector=self.sector.currentData() or None)
-        except ValidationError as exc:
-            self.error.setText("\u26a0 " + "; ".join(exc.errors.values()))
-            self.error.setVisible(True)
+        added = self.ops.change("Add feedback", "activity", activities.add_feedback, activity_id=self.activity.id,
+                                score=self.score.value(), comment=self.comment.text(),
+                                sector=self.sector.currentData() or None)
+        if not added:
             return
         self.error.setVisible(False)
         self.comment.clear()
-        self.show_activity(activity)
-        self.changed.emit(activity)
+        self.show_activity(added.value)
+        self.changed.emit(added.value)
 
     def remove_feedback(self) -> None:
         row = self.table.currentRow()
         if self.activity is None or not 0 <= row < len(self.activity.feedback):
             return
-        activity = self.runner.call(activities.remove_feedback, feedback_id=self.activity.feedback[row].id)
-        self.show_activity(activity)
-        self.changed.emit(activity)
+        removed = self.ops.change("Remove feedback", "activity", activities.remove_feedback,
+                                  feedback_id=self.activity.feedback[row].id)
+        if removed:
+            self.show_activity(removed.value)
+            self.changed.emit(removed.value)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from interface_desktop.services.activities import activities
 from interface_desktop.services.people import people
 from interface_desktop.services.activities.activities import ActivityDTO
-from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.operations import Operations, Outcome
 from interface_desktop.ui.widgets.forms import fill_combo, set_combo_data
 from interface_desktop.vocab import PARTICIPANT_ROLE_LABELS, SECTOR_LABELS
 
@@ -18,9 +18,11 @@ from interface_desktop.vocab import PARTICIPANT_ROLE_LABELS, SECTOR_LABELS
 class ParticipantsPanel(QWidget):
     changed = Signal(object)  # the updated ActivityDTO
 
-    def __init__(self, runner: ServiceRunner, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        """`ops`: the activity editor's, which also shows what the service refuses."""
         super().__init__(parent)
-        self.runner = runner
+        self.ops = ops.part(self)
+        self.runner = ops.runner
         self.activity: ActivityDTO | None = None
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Name", "Role in activity", "Sector", "Organisation"])
@@ -87,29 +89,33 @@ class ParticipantsPanel(QWidget):
         self.save_reflection.setEnabled(current is not None)
         self.reflection.setPlainText(current.reflection if current else "")
 
-    def _stored(self, activity: ActivityDTO, row: int = -1) -> None:
+    def _stored(self, stored: Outcome[ActivityDTO], person_id: int | None = None) -> None:
+        """Shows the stored activity, with `person_id`'s row chosen (after an add or a saved reflection)."""
+        if not stored:
+            return
+        activity = stored.value
         self.show_activity(activity)
+        row = next((n for n, p in enumerate(activity.participants) if p.person_id == person_id), -1)
         if row >= 0:
             self.table.setCurrentCell(row, 0)
         self.changed.emit(activity)
 
     def add_participant(self) -> None:
-        if self.activity is None or self.person.currentData() is None:
-            return
-        activity = self.runner.call(activities.set_participant, activity_id=self.activity.id,
-                                    person_id=self.person.currentData(), role=self.role.currentData())
-        row = next(n for n, p in enumerate(activity.participants) if p.person_id == self.person.currentData())
-        self._stored(activity, row)
+        person_id = self.person.currentData()
+        if self.activity is not None and person_id is not None:
+            self._stored(self.ops.change("Add participant", "activity", activities.set_participant,
+                                         activity_id=self.activity.id, person_id=person_id,
+                                         role=self.role.currentData()), person_id)
 
     def remove_participant(self) -> None:
         current = self._current()
         if current is not None:
-            self._stored(self.runner.call(activities.remove_participant, activity_id=self.activity.id,
-                                          person_id=current.person_id))
+            self._stored(self.ops.change("Remove participant", "activity", activities.remove_participant,
+                                         activity_id=self.activity.id, person_id=current.person_id))
 
     def store_reflection(self) -> None:
-        current, row = self._current(), self.table.currentRow()
+        current = self._current()
         if current is not None:
-            self._stored(self.runner.call(activities.set_participant, activity_id=self.activity.id,
-                                          person_id=current.person_id, role=current.role,
-                                          reflection=self.reflection.toPlainText()), row)
+            self._stored(self.ops.change("Save reflection", "activity", activities.set_participant,
+                                         activity_id=self.activity.id, person_id=current.person_id, role=current.role,
+                                         reflection=self.reflection.toPlainText()), current.person_id)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 from interface_desktop.services.core.clock import today
 from interface_desktop.services.documents.kinds import KINDS
 from interface_desktop.ui import settings as prefs
+from interface_desktop.ui.extensions import ExtensionWindow
 from interface_desktop.ui.lazy import lazy_module
 from interface_desktop.ui.tasks import TaskRunner
 
@@ -27,14 +28,14 @@ FILTERS = {".docx": "Word document (*.docx)", ".pdf": "PDF (*.pdf)", ".xlsx": "E
            ".csv": "CSV for any spreadsheet (*.csv)", ".ics": "Calendar invitation (*.ics)"}
 
 
-def install(window) -> None:  # noqa: ANN001 - the main window (see ui/extensions.py)
+def install(window: ExtensionWindow) -> None:
     window.export_controller = ExportController(window)
 
 
 class ExportController(QObject):
     """Listens to `export_requested(what, id)`; adds the Export menu's own entries and the Word template setting."""
 
-    def __init__(self, window):  # noqa: ANN001 - the main window
+    def __init__(self, window: ExtensionWindow):
         super().__init__(window)
         self.window = window
         self.runner = window.runner

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from interface_desktop.ui import settings as prefs
+from interface_desktop.ui.extensions import ExtensionWindow
 from interface_desktop.ui.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -17,14 +18,14 @@ if TYPE_CHECKING:
 groups = lazy_module("interface_desktop.services.people.groups")
 
 
-def install(window) -> None:  # noqa: ANN001 - the main window (see ui/extensions.py)
+def install(window: ExtensionWindow) -> None:
     window.action_import = ActionImportCommand(window)
 
 
 class ActionImportCommand:
     """The File menu entry; keeps the open dialog in `dialog` (tests and screenshots reach it there)."""
 
-    def __init__(self, window):  # noqa: ANN001 - the main window
+    def __init__(self, window: ExtensionWindow):
         self.window = window
         self.dialog: ActionImportDialog | None = None
         self.message: QMessageBox | None = None

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from interface_desktop.services.imports import action_import
 from interface_desktop.ui.imports.import_preview_model import ImportPreviewModel
+from interface_desktop.ui.operations import Operations
+from interface_desktop.ui.widgets.feedback import error_text
 
 
 class ActionImportDialog(QDialog):
@@ -28,6 +30,7 @@ class ActionImportDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent or window)
         self.window_ = window
+        self.ops = Operations(window.runner, self, signals=window.signals, report=self._failed)
         self.path = Path(path)
         self.preview: action_import.ActionImportPreview | None = None
         self.result_: action_import.ActionImportResult | None = None
@@ -91,12 +94,12 @@ class ActionImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText(f"Reading {self.path.name}…")
         self.error.clear()
-        self._on_worker("Reading", action_import.preview_actions, self._show)
+        self._on_worker("Reading", action_import.preview_actions, (), self._show)
 
-    def _on_worker(self, verb: str, service, done) -> None:  # noqa: ANN001 - a service function, a callback
+    def _on_worker(self, verb: str, service, kinds: tuple[str, ...], done) -> None:  # noqa: ANN001 - a service, a slot
         group_id, path, runner = self.group_id(), self.path, self.window_.runner
-        self.window_.tasks.start(f"{verb} {path.name}…", lambda: runner.call(service, group_id=group_id, path=path),
-                                 done, self._failed)
+        self.ops.start(lambda: runner.call(service, group_id=group_id, path=path), tasks=self.window_.tasks,
+                       label=f"{verb} {path.name}…", title="Import actions", kinds=kinds, done=done)
 
     def _show(self, preview: action_import.ActionImportPreview) -> None:
         self.preview = preview
@@ -118,10 +121,9 @@ class ActionImportDialog(QDialog):
                                f"again; nothing is imported while any row has a problem.")
         self.import_button.setEnabled(not preview.problems and bool(preview.to_add))
 
-    def _failed(self, exc: Exception) -> None:
-        from interface_desktop.services.core.errors import ServiceError
-
-        text = str(exc) if isinstance(exc, ServiceError) else f"Something went wrong: {exc!r}"
+    def _failed(self, _title: str, exc: Exception) -> None:
+        """Shown in the dialog itself, where the file's problems are."""
+        text = error_text(exc)
         self.summary.setText("<b>Nothing can be imported from this file.</b>")
         self.error.setText(text[:1].upper() + text[1:])
         self.import_button.setEnabled(False)
@@ -133,13 +135,11 @@ class ActionImportDialog(QDialog):
         """The file is read and checked again inside one transaction; any problem writes nothing."""
         self.buttons.setEnabled(False)
         self.group_combo.setEnabled(False)
-        self._on_worker("Importing", action_import.import_actions, self._imported)
+        self._on_worker("Importing", action_import.import_actions, ("action",), self._imported)
 
     def _imported(self, result: action_import.ActionImportResult) -> None:
         self.result_ = result
-        signals = self.window_.signals
-        signals.data_changed.emit("action")
         if result.people_added:
-            signals.data_changed.emit("person")
-        signals.status_message.emit(result.message)
+            self.ops.announce("person")
+        self.window_.signals.status_message.emit(result.message)
         self.accept()

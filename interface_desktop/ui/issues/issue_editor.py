@@ -34,15 +34,13 @@ class IssueEditor(RecordDialog):
     def __init__(self, runner: ServiceRunner, issue: IssueDTO | None = None, *, group_id: int | None = None,
                  open_record: Callable[[str, int], None] | None = None, parent: QWidget | None = None):
         super().__init__(f"Interface issue {issue.reference}" if issue else "New interface issue", parent,
-                         apply=True)
-        self.runner, self.issue = runner, issue
+                         apply=True, runner=runner)
+        self.issue = issue
         self.saved: IssueDTO | None = None
-        self.links_changed = False
         self.form = self.track(self._issue_form(group_id))
         self.sea_form = self.track(self._sea_form())
-        self.links = IssueLinksPanel(runner, open_record or (lambda kind, record_id: None))
-        self.status = IssueStatusPanel(runner)
-        self.links.changed.connect(self._links_changed)
+        self.links = IssueLinksPanel(self.ops, open_record or (lambda kind, record_id: None))
+        self.status = IssueStatusPanel(self.ops)
         self.status.changed.connect(self._status_changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(scrolled(self.form), "&Issue")
@@ -60,7 +58,7 @@ class IssueEditor(RecordDialog):
         self.watch_identifiers(NARRATIVE + tuple("sea_" + name for name in SEA_TEXT), names=True)
         self.lay_out(self.heading, self.tabs, size=(820, 760))
 
-    def history_key(self) -> tuple[str, int] | None:
+    def record_key(self) -> tuple[str, int] | None:
         return ("issue", self.issue.id) if self.issue else None
 
     def _issue_form(self, group_id: int | None) -> FieldForm:
@@ -184,7 +182,7 @@ class IssueEditor(RecordDialog):
                                      texts, labels)
         if decision is None:
             return False
-        self.saved = self.run_service(self._store, decision)
+        self.saved = self.ops.change("Save issue", "issue", self._store, decision).value
         if self.saved is None:
             return False
         self.issue = self.saved
@@ -196,27 +194,26 @@ class IssueEditor(RecordDialog):
                 widget.setPlainText(text)
         return True
 
-    def _store(self, decision: Decision) -> IssueDTO:
+    def _store(self, session, decision: Decision) -> IssueDTO:  # noqa: ANN001 - a Session
         """Issue, outcome, SEA and any identifiers kept with a reason are saved together or not at all."""
         texts = decision.texts
         fields = {name: texts.get(name, value) for name, value in self.issue_fields().items()}
         outcome = dict(resolution=texts["resolution"], learning=texts["learning"], shared=self.shared.isChecked())
-        with self.runner.scope() as session:
-            if self.issue is None:
-                issue = issues.create_issue(session, group_id=self.group.currentData(), **fields)
-            else:
-                issue = issues.update_issue(session, self.issue.id, **fields)
-            issue = issues.update_issue(session, issue.id, **outcome)
-            if self.has_sea.isChecked():
-                sea = {name: texts.get("sea_" + name, value) for name, value in self.sea_fields().items()}
-                try:
-                    issue = issues.save_sea(session, issue.id, **sea)
-                except ValidationError as exc:
-                    raise ValidationError({"sea_" + k: v for k, v in exc.errors.items()}) from exc
-            elif issue.sea is not None:
-                issue = issues.remove_sea(session, issue.id)
-            decision.record(session, issue.id)
-            return issue
+        if self.issue is None:
+            issue = issues.create_issue(session, group_id=self.group.currentData(), **fields)
+        else:
+            issue = issues.update_issue(session, self.issue.id, **fields)
+        issue = issues.update_issue(session, issue.id, **outcome)
+        if self.has_sea.isChecked():
+            sea = {name: texts.get("sea_" + name, value) for name, value in self.sea_fields().items()}
+            try:
+                issue = issues.save_sea(session, issue.id, **sea)
+            except ValidationError as exc:  # the SEA's fields are named "sea_…" on this form
+                raise ValidationError({"sea_" + k: v for k, v in exc.errors.items()}) from exc
+        elif issue.sea is not None:
+            issue = issues.remove_sea(session, issue.id)
+        decision.record(session, issue.id)
+        return issue
 
     def after_apply(self) -> None:
         self.setWindowTitle(f"Interface issue {self.issue.reference}")
@@ -226,11 +223,7 @@ class IssueEditor(RecordDialog):
         self.links.show_issue(self.issue)
         self.status.show_issue(self.issue)
 
-    def _links_changed(self) -> None:
-        self.links_changed = True
-
     def _status_changed(self, issue: IssueDTO) -> None:
-        self.links_changed = True
         self.issue = issue
 
     def show_errors(self, errors: dict[str, str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QGroupBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
@@ -14,7 +14,7 @@ from interface_desktop.services.issues import issues
 from interface_desktop.services.meetings import meetings
 from interface_desktop.services.actions.actions import ActionFilter
 from interface_desktop.services.issues.issues import IssueDTO
-from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.widgets.forms import fill_combo, uk_date
 
 
@@ -55,11 +55,11 @@ class LinkBox(QGroupBox):
 
 
 class IssueLinksPanel(QWidget):
-    changed = Signal()
-
-    def __init__(self, runner: ServiceRunner, open_record: Callable[[str, int], None], parent: QWidget | None = None):
+    def __init__(self, ops: Operations, open_record: Callable[[str, int], None], parent: QWidget | None = None):
+        """`ops`: the issue editor's, which also shows what the service refuses."""
         super().__init__(parent)
-        self.runner, self.open_record = runner, open_record
+        self.ops = ops.part(self)
+        self.runner, self.open_record = ops.runner, open_record
         self.issue: IssueDTO | None = None
         self.meetings = LinkBox("Meetings where it was discussed", "meeting")
         self.actions = LinkBox("Actions", "action")
@@ -100,17 +100,19 @@ class IssueLinksPanel(QWidget):
         if self.issue is None or meeting_id is None:
             return
         fn = issues.link_meeting if link else issues.unlink_meeting
-        self.show_issue(self.runner.call(fn, issue_id=self.issue.id, meeting_id=meeting_id))
-        self.changed.emit()
+        linked = self.ops.change("Link meeting" if link else "Unlink meeting", "issue", fn, issue_id=self.issue.id,
+                                 meeting_id=meeting_id)
+        if linked:
+            self.show_issue(linked.value)
 
     def _link_action(self, link: bool) -> None:
         box = self.actions
         action_id = box.choice.currentData() if link else box.current_id()
         if self.issue is None or action_id is None:
             return
-        self.runner.call(actions.link_issue, action_id=action_id, issue_id=self.issue.id if link else None)
-        self.show_issue(self.runner.call(issues.get_issue, self.issue.id))
-        self.changed.emit()
+        if self.ops.change("Link action" if link else "Unlink action", ("issue", "action"), actions.link_issue,
+                           action_id=action_id, issue_id=self.issue.id if link else None):
+            self.show_issue(self.runner.call(issues.get_issue, self.issue.id))
 
     def _open(self, kind: str, box: LinkBox) -> None:
         record_id = box.current_id()

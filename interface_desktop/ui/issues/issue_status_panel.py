@@ -10,19 +10,18 @@ from PySide6.QtWidgets import (
 
 from interface_desktop.services.issues import issues
 from interface_desktop.vocab import ISSUE_STATUS_LABELS
-from interface_desktop.services.core.errors import ValidationError
 from interface_desktop.services.issues.issues import IssueDTO
-from interface_desktop.services.core.runner import ServiceRunner
-from interface_desktop.ui.widgets.record_dialog import error_label
+from interface_desktop.ui.operations import Operations
+from interface_desktop.ui.widgets.feedback import error_label, shown_in
 from interface_desktop.ui.widgets.forms import date_edit, date_value, fill_combo, set_combo_data, uk_date
 
 
 class IssueStatusPanel(QWidget):
     changed = Signal(object)  # the updated IssueDTO
 
-    def __init__(self, runner: ServiceRunner, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        """`ops`: the issue editor's; a refusal shows above the Record button."""
         super().__init__(parent)
-        self.runner = runner
         self.issue: IssueDTO | None = None
         self.current = QLabel()
         self.status = QComboBox()
@@ -30,6 +29,7 @@ class IssueStatusPanel(QWidget):
         self.on = date_edit()
         self.note = QLineEdit(placeholderText="e.g. Discussed at the November meeting; letter template agreed")
         self.error = error_label()
+        self.ops = ops.part(self, shown_in(self.error))
         self.record = QPushButton("&Record status change")
         self.record.clicked.connect(self.record_change)
         self.history = QTableWidget(0, 3)
@@ -69,14 +69,9 @@ class IssueStatusPanel(QWidget):
     def record_change(self) -> None:
         if self.issue is None:
             return
-        try:
-            issue = self.runner.call(issues.set_status, self.issue.id, self.status.currentData(),
-                                     on=date_value(self.on), note=self.note.text())
-        except ValidationError as exc:
-            self.error.setText("\n".join(f"\u26a0 {message[:1].upper()}{message[1:]}"
-                                         for message in exc.errors.values()))
-            self.error.setVisible(True)
-            return
-        self.note.clear()
-        self.show_issue(issue)
-        self.changed.emit(issue)
+        recorded = self.ops.change("Record status change", "issue", issues.set_status, self.issue.id,
+                                   self.status.currentData(), on=date_value(self.on), note=self.note.text())
+        if recorded:
+            self.note.clear()
+            self.show_issue(recorded.value)
+            self.changed.emit(recorded.value)

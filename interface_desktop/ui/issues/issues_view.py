@@ -2,30 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from interface_desktop.services.issues import issues
 from interface_desktop.services.people import lookups
 from interface_desktop.services.issues.issues import IssueDTO
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.services.documents.kinds import KINDS
-from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.issues.issue_editor import IssueEditor
 from interface_desktop.ui.widgets.forms import button_row
 from interface_desktop.ui.issues.issues_model import COL_RAISED, IssuesModel
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.widgets.record_view import RecordView
+from interface_desktop.ui.widgets.record_page import Deletion, RecordPage
 from interface_desktop.ui.issues.issue_filter_bar import IssueFilterBar
-from interface_desktop.ui.widgets.table_view import RecordTable
+from interface_desktop.ui.widgets.tables import RecordTable
 
 WIDTHS = (100, 280, 115, 170, 75, 85, 170, 145, 140)
 
 
-class IssuesView(RecordView):
+class IssuesView(RecordPage):
     title = "Issues & SEAs"
     watched_kinds = ("issue", "group", "lookup", "action", "meeting")
     kinds = ("issue",)
+    noun, settings_key = "issue", "issues"
+    deletes = ("issue", "action")  # linked actions stay in the log, unlinked
 
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
         super().__init__(runner, signals, parent)
@@ -33,13 +34,12 @@ class IssuesView(RecordView):
         self.filters = IssueFilterBar()
         self.table = RecordTable(self.model, "Interface issues", WIDTHS,
                                  sort=(COL_RAISED, Qt.SortOrder.DescendingOrder))
-        self.table.activate_with(self.edit_issue)
-        self.table.delete_with(self.delete_issue)
+        self.table.activate_with(self.edit_current)
+        self.table.delete_with(self.delete_current)
         self.count = QLabel()
-        self.editor: IssueEditor | None = None
-        buttons = button_row(("&New issue", self.new_issue), ("&Open…", self.edit_issue),
-                           (KINDS["sea"].menu_text, self.export_sea), ("De&lete…", self.delete_issue),
-                           trailing=self.count)
+        buttons = button_row(("&New issue", self.new_record), ("&Open…", self.edit_current),
+                             (KINDS["sea"].menu_text, self.export_sea), ("De&lete…", self.delete_current),
+                             trailing=self.count)
         column = QVBoxLayout(self)
         column.addWidget(self.filters)
         column.addLayout(buttons)
@@ -58,30 +58,14 @@ class IssuesView(RecordView):
         with_sea = sum(1 for i in found if i.sea is not None)
         self.count.setText(f"{len(found)} issue(s), {with_sea} with an SEA")
 
-    def current_issue(self) -> IssueDTO | None:
-        return self.table.current_dto()
+    def reset_filters(self) -> None:
+        self.filters.reset()
 
-    def new_issue(self) -> None:
-        self._edit(None)
+    def fresh(self, record_id: int) -> IssueDTO:
+        return self.runner.call(issues.get_issue, record_id)
 
-    def edit_issue(self) -> None:
-        issue = self.current_issue()
-        if issue is not None:
-            self._edit(self.runner.call(issues.get_issue, issue.id))
-
-    def _edit(self, issue: IssueDTO | None) -> None:
-        editor = self.editor = IssueEditor(self.runner, issue, group_id=self.group_id,
-                                           open_record=self._open_linked, parent=self)
-        accepted = editor.exec() == QDialog.DialogCode.Accepted
-        self.editor = None
-        if not (accepted or editor.links_changed):
-            return
-        self.signals.data_changed.emit("issue")
-        self.signals.data_changed.emit("action")  # links and deletions change what the action log shows
-        saved = editor.saved or editor.issue
-        if saved is not None and not self.table.select_id(saved.id):
-            self.filters.reset()
-            self.table.select_id(saved.id)
+    def editor_for(self, issue: IssueDTO | None) -> IssueEditor:
+        return IssueEditor(self.runner, issue, group_id=self.group_id, open_record=self._open_linked, parent=self)
 
     def _open_linked(self, kind: str, record_id: int) -> None:
         """Opening a meeting or action from the editor closes it (asking about unsaved changes) first."""
@@ -92,34 +76,13 @@ class IssuesView(RecordView):
         self.signals.open_record.emit(kind, record_id)
 
     def export_sea(self) -> None:
-        issue = self.current_issue()
+        issue = self.current_record()
         if issue is not None:
             self.signals.export_requested.emit("sea", issue.id)
 
-    def delete_issue(self) -> None:
-        issue = self.current_issue()
-        if issue is None:
-            return
+    def deletion(self, issue: IssueDTO) -> Deletion:
         detail = self.runner.call(issues.get_issue, issue.id)
         consequences = (f"Its status history{' and SEA' if detail.sea else ''} go with it; "
                         f"{len(detail.action_ids)} linked action(s) stay in the action log, unlinked; "
                         f"links to {len(detail.meeting_ids)} meeting(s) are removed.")
-        if confirm_delete(self, f"interface issue {issue.reference} “{issue.title}”", consequences):
-            self.runner.call(issues.delete_issue, issue.id)
-            self.signals.data_changed.emit("issue")
-            self.signals.data_changed.emit("action")
-
-    def open_record(self, kind: str, record_id: int) -> bool:
-        if kind != "issue":
-            return False
-        if not self.table.select_id(record_id):
-            self.filters.reset()
-            self.table.select_id(record_id)
-        self._edit(self.runner.call(issues.get_issue, record_id))
-        return True
-
-    def save_state(self, settings: QSettings) -> None:
-        self.table.save_to(settings, "issues/header")
-
-    def restore_state(self, settings: QSettings) -> None:
-        self.table.restore_from(settings, "issues/header")
+        return Deletion(f"interface issue {issue.reference} “{issue.title}”", consequences, issues.delete_issue)

@@ -17,15 +17,13 @@ from interface_desktop.services.people import groups
 from interface_desktop.services.documents import templates
 from interface_desktop.vocab import RESOURCE_KIND_LABELS as RESOURCE_LABELS
 from interface_desktop.services.core.runner import ServiceRunner
-from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.library.resource_dialog import ResourceDialog
-from interface_desktop.ui.widgets.feedback import show_error
 from interface_desktop.ui.widgets.forms import button_row, fill_combo
 from interface_desktop.ui.library.resources_model import ResourcesModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.tasks import TaskRunner
-from interface_desktop.ui.widgets.record_view import RecordView
-from interface_desktop.ui.widgets.table_view import RecordTable
+from interface_desktop.ui.widgets.record_page import Deletion, RecordPage
+from interface_desktop.ui.widgets.tables import RecordTable
 
 WIDTHS = (240, 130, 200, 70, 85)
 
@@ -38,10 +36,11 @@ def write_atomically(target: Path, data: bytes) -> Path:
     return target
 
 
-class ResourcesView(RecordView):
+class ResourcesView(RecordPage):
     title = "Resources"
     watched_kinds = ("resource", "group")
     kinds = ("resource",)
+    noun, settings_key, deletes = "resource", "resources", ("resource",)
 
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
         super().__init__(runner, signals, parent)
@@ -50,7 +49,7 @@ class ResourcesView(RecordView):
         self.model = ResourcesModel(self)
         self.table = RecordTable(self.model, "Library", WIDTHS)
         self.table.activate_with(self.open_resource)
-        self.table.delete_with(self.delete_resource)
+        self.table.delete_with(self.delete_current)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of document")
         fill_combo(self.kind, [("All kinds", "")] + [(v, k) for k, v in RESOURCE_LABELS.items()])
@@ -71,7 +70,7 @@ class ResourcesView(RecordView):
         kind_label = QLabel("&Kind")
         kind_label.setBuddy(self.kind)
         buttons = button_row(("&Add file…", self.choose_files), ("&Open", self.open_resource),
-                             ("Save a &copy as…", self.save_copy), ("De&lete…", self.delete_resource))
+                             ("Save a &copy as…", self.save_copy), ("De&lete…", self.delete_current))
         buttons.insertWidget(0, self.kind)
         buttons.insertWidget(0, kind_label)
         buttons.addWidget(self.busy)
@@ -123,10 +122,8 @@ class ResourcesView(RecordView):
             self.status.setText(label)
 
     def _failed(self, title: str):  # noqa: ANN202 - an error callback
-        def report(exc: Exception) -> None:
-            self.status.setText(f"{title}: {exc}")
-            show_error(self, title, exc)
-        return report
+        """The status line says what failed too; the error itself is shown by ui.operations."""
+        return lambda exc: self.status.setText(f"{title}: {exc}")
 
     # adding ------------------------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
@@ -157,20 +154,21 @@ class ResourcesView(RecordView):
                 filename, data = files.read_source(path)
                 return self.runner.call(files.add_resource, filename=filename, data=data, group_id=group_id, **values)
 
-            self.tasks.start(f"Adding {path.name}…", store, self._added, self._failed("Not added"))
+            self.ops.start(store, tasks=self.tasks, label=f"Adding {path.name}…", title="Not added",
+                           kinds="resource", done=self._added, failed=self._failed("Not added"))
 
     def _added(self, resource) -> None:  # noqa: ANN001 - a ResourceDTO
         self.status.setText(f"Added “{resource.title}” ({resource.filename}).")
-        self.signals.data_changed.emit("resource")
         self.table.select_id(resource.id)
 
     def add_template(self) -> None:
         item = self.templates.currentItem()
         if item is None:
             return
-        added = self.runner.call(templates.add_template_to_library, name=item.data(Qt.ItemDataRole.UserRole),
-                                 group_id=self.group_id)
-        self._added(added)
+        added = self.ops.change("Not added", "resource", templates.add_template_to_library,
+                                name=item.data(Qt.ItemDataRole.UserRole), group_id=self.group_id)
+        if added:
+            self._added(added.value)
 
     # reading out -------------------------------------------------------------------------------------------
     def open_resource(self) -> None:
@@ -184,7 +182,8 @@ class ResourcesView(RecordView):
             folder.mkdir(parents=True, exist_ok=True)
             return write_atomically(folder / filename, data)
 
-        self.tasks.start(f"Opening {resource.filename}…", fetch, self._opened, self._failed("Cannot open"))
+        self.ops.start(fetch, tasks=self.tasks, label=f"Opening {resource.filename}…", title="Cannot open",
+                       done=self._opened, failed=self._failed("Cannot open"))
 
     def _opened(self, path: Path) -> None:
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
@@ -198,12 +197,15 @@ class ResourcesView(RecordView):
         if resource is None:
             return
         target, _ = QFileDialog.getSaveFileName(self, "Save a copy as", resource.filename)
-        if target:
-            self.tasks.start(f"Saving {Path(target).name}…",
-                             lambda: write_atomically(Path(target), self.runner.call(files.read_resource,
-                                                                                      resource.id)[1]),
-                             lambda path: self.status.setText(f"Saved a copy as {path}."),
-                             self._failed("Not saved"))
+        if not target:
+            return
+
+        def copy() -> Path:
+            return write_atomically(Path(target), self.runner.call(files.read_resource, resource.id)[1])
+
+        self.ops.start(copy, tasks=self.tasks, label=f"Saving {Path(target).name}…", title="Not saved",
+                       done=lambda path: self.status.setText(f"Saved a copy as {path}."),
+                       failed=self._failed("Not saved"))
 
     def save_template(self) -> None:
         item = self.templates.currentItem()
@@ -216,30 +218,20 @@ class ResourcesView(RecordView):
             write_atomically(Path(target), template.path.read_bytes())
             self.status.setText(f"Saved a copy as {target}.")
 
-    def delete_resource(self) -> None:
-        resource = self.table.current_dto()
-        if resource is None:
-            return
+    def deletion(self, resource) -> Deletion:  # noqa: ANN001 - a ResourceDTO
         shared = " It is shared by every group, so it disappears from all their libraries." \
             if resource.group_id is None else ""
-        if confirm_delete(self, f"“{resource.title}” ({resource.filename})",
-                          f"The stored copy of the file is removed from the library.{shared}"):
-            self.runner.call(files.delete_resource, resource.id)
-            self.signals.data_changed.emit("resource")
+        return Deletion(f"“{resource.title}” ({resource.filename})",
+                        f"The stored copy of the file is removed from the library.{shared}", files.delete_resource)
 
-    def open_record(self, kind: str, record_id: int) -> bool:
-        if kind != "resource":
-            return False
-        if not self.table.select_id(record_id):
-            self.kind.setCurrentIndex(0)
-            self.table.select_id(record_id)
-        return True
+    def reset_filters(self) -> None:
+        self.kind.setCurrentIndex(0)
 
     def save_state(self, settings: QSettings) -> None:
-        self.table.save_to(settings, "resources/header")
+        super().save_state(settings)
         settings.setValue("resources/splitter", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        self.table.restore_from(settings, "resources/header")
+        super().restore_state(settings)
         if settings.value("resources/splitter") is not None:
             self.splitter.restoreState(settings.value("resources/splitter"))

@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
 
 from interface_desktop.services.meetings import agenda
 from interface_desktop.services.meetings.agenda import AgendaItemDTO
-from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.meetings.meetings import MeetingDTO
 from interface_desktop.services.people.people import PersonChoice
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.widgets.choice_delegate import ChoiceDelegate
+from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.widgets.confirm import confirm_delete
-from interface_desktop.ui.widgets.feedback import show_error
 from interface_desktop.ui.meetings.agenda_model import COL_KIND, COL_PRESENTER, COL_TITLE, AgendaModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.tables import record_table
@@ -30,7 +29,7 @@ class AgendaTab(QWidget):
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
-        self.signals = signals
+        self.ops = Operations(runner, self, signals=signals)
         self.meeting: MeetingDTO | None = None
         self.model = AgendaModel(self)
         self.model.edit_requested.connect(self._edit)
@@ -119,24 +118,10 @@ class AgendaTab(QWidget):
         index = self.table.currentIndex()
         return self.model.row_dto(index.row()) if index.isValid() else None
 
-    def _changed(self, select_id: int | None = None) -> None:
-        self.reload(select_id)
-        self.signals.data_changed.emit("agenda")
-
-    def _call(self, caption: str, fn, *args, **kwargs) -> tuple[bool, object]:  # noqa: ANN001, ANN002, ANN003
-        try:
-            return True, self.runner.call(fn, *args, **kwargs)
-        except ServiceError as exc:
-            show_error(self, caption, exc)
-            return False, None
-
     def _edit(self, item_id: int, field: str, value: object) -> None:
         label = FIELD_LABELS.get(field, field)
-        ok, _ = self._call(f"Change {label.lower()}", agenda.update_agenda_item, item_id, **{field: value})
-        if ok:
-            self._changed(item_id)
-        else:
-            self.reload(item_id)
+        self.ops.change(f"Change {label.lower()}", "agenda", agenda.update_agenda_item, item_id, **{field: value})
+        self.reload(item_id)  # a refused value is put back
 
     def add_item(self) -> None:
         if self.meeting is None or self.meeting.locked:
@@ -144,11 +129,12 @@ class AgendaTab(QWidget):
         current = self.current_item()
         # After the selected business item; otherwise the service puts it before the closing standing items.
         position = self.table.currentIndex().row() + 1 if current is not None and current.kind != "standing" else None
-        ok, item = self._call("Add agenda item", agenda.add_agenda_item, meeting_id=self.meeting.id,
-                              title="New item", position=position)
-        if not ok:
+        added = self.ops.change("Add agenda item", "agenda", agenda.add_agenda_item, meeting_id=self.meeting.id,
+                                title="New item", position=position)
+        if not added:
             return
-        self._changed(item.id)
+        item = added.value
+        self.reload(item.id)
         index = self.model.index(self.model.row_of(item.id), COL_TITLE)
         self.table.setCurrentIndex(index)
         self.table.setFocus()
@@ -160,9 +146,10 @@ class AgendaTab(QWidget):
             return
         notes = "Its minutes (discussion and decisions) are removed with it." if item.discussion or item.decisions \
             else ""
-        if confirm_delete(self, f"agenda item {item.number}, “{item.title}”", notes):
-            if self._call("Remove agenda item", agenda.delete_agenda_item, item.id)[0]:
-                self._changed()
+        if not confirm_delete(self, f"agenda item {item.number}, “{item.title}”", notes):
+            return
+        if self.ops.change("Remove agenda item", "agenda", agenda.delete_agenda_item, item.id):
+            self.reload()
 
     def step(self, delta: int) -> None:
         item = self.current_item()
@@ -172,8 +159,9 @@ class AgendaTab(QWidget):
     def move_item(self, item_id: int, position: int) -> None:
         if position < 0 or position >= self.model.rowCount() or self.meeting is None or self.meeting.locked:
             return
-        if self._call("Move agenda item", agenda.move_agenda_item, item_id=item_id, to_position=position)[0]:
-            self._changed(item_id)
+        if self.ops.change("Move agenda item", "agenda", agenda.move_agenda_item, item_id=item_id,
+                           to_position=position):
+            self.reload(item_id)
             self.table.setFocus()
 
     def save_state(self, settings: QSettings) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from interface_desktop.services.meetings import attendance
 from interface_desktop.services.core.errors import ServiceError
+from interface_desktop.ui.operations import Operations
 from interface_desktop.services.meetings.meetings import MeetingDTO
 from interface_desktop.services.people.people import PersonChoice
 from interface_desktop.services.core.runner import ServiceRunner
@@ -33,7 +34,7 @@ class AttendanceTab(QWidget):
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
-        self.signals = signals
+        self.ops = Operations(runner, self, signals=signals)
         self.meeting: MeetingDTO | None = None
         self.model = AttendanceModel(self)
         self.model.status_requested.connect(self.set_status)
@@ -116,19 +117,10 @@ class AttendanceTab(QWidget):
         self.counts.setText(" · ".join(f"{label}: {counts[code]}" for code, label in ATTENDANCE_LABELS.items())
                             + (f" · Not recorded: {counts['']}" if counts[""] else ""))
 
-    def _call(self, caption: str, fn, **kwargs) -> bool:  # noqa: ANN001, ANN003
-        try:
-            self.runner.call(fn, **kwargs)
-        except ServiceError as exc:
-            show_error(self, caption, exc)
-            return False
-        self.signals.data_changed.emit("attendance")
-        return True
-
     def set_status(self, person_id: int, status: str) -> None:
         assert self.meeting is not None
-        self._call("Attendance", attendance.set_attendance, meeting_id=self.meeting.id, person_id=person_id,
-                   status=status)
+        self.ops.change("Attendance", "attendance", attendance.set_attendance, meeting_id=self.meeting.id,
+                        person_id=person_id, status=status)
         self.reload(person_id)
 
     def _key_status(self, status: str) -> None:
@@ -141,13 +133,14 @@ class AttendanceTab(QWidget):
     def _set_declaration(self, person_id: int, text: str) -> None:
         assert self.meeting is not None
         row = self.model.row_dto(self.model.row_of_person(person_id))
-        self._call("Declaration of interest", attendance.set_attendance, meeting_id=self.meeting.id,
-                   person_id=person_id, status=row.status or "present", declaration=text)
+        self.ops.change("Declaration of interest", "attendance", attendance.set_attendance, meeting_id=self.meeting.id,
+                        person_id=person_id, status=row.status or "present", declaration=text)
         self.reload(person_id)
 
     def mark_rest_present(self) -> None:
         assert self.meeting is not None
-        self._call("Attendance", attendance.add_members, meeting_id=self.meeting.id, status="present")
+        self.ops.change("Attendance", "attendance", attendance.add_members, meeting_id=self.meeting.id,
+                        status="present")
         self.reload()
 
     def add_selected_guest(self) -> None:
@@ -157,8 +150,8 @@ class AttendanceTab(QWidget):
         if not person_id:
             show_error(self, "Add guest", ServiceError("Choose a person from the list (add new people in People)."))
             return
-        if self._call("Add guest", attendance.set_attendance, meeting_id=self.meeting.id, person_id=person_id,
-                      status="in_attendance"):
+        if self.ops.change("Add guest", "attendance", attendance.set_attendance, meeting_id=self.meeting.id,
+                           person_id=person_id, status="in_attendance"):
             self.guest.setCurrentIndex(0)
         self.reload(person_id)
 
@@ -169,7 +162,8 @@ class AttendanceTab(QWidget):
             show_error(self, "Remove guest", ServiceError("Select a guest in the register first."))
             return
         row = self.model.row_dto(index.row())
-        self._call("Remove guest", attendance.remove_attendance, meeting_id=self.meeting.id, person_id=row.person_id)
+        self.ops.change("Remove guest", "attendance", attendance.remove_attendance, meeting_id=self.meeting.id,
+                        person_id=row.person_id)
         self.reload()
 
     def save_state(self, settings: QSettings) -> None:

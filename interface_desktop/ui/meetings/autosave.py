@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from interface_desktop.services.meetings import agenda
-from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.operations import Operations
 
 DEBOUNCE_MS = 1200
 
@@ -18,7 +18,7 @@ class PendingMinutes:
     """Plain Python (no widgets), so it can still save after the widgets holding the text are destroyed."""
 
     def __init__(self, runner: ServiceRunner):
-        self.runner = runner
+        self.ops = Operations(runner, None, report=self._refused)
         self.texts: dict[int, tuple[str, str]] = {}  # agenda item id -> (discussion, decisions)
         self.error = ""
 
@@ -30,16 +30,18 @@ class PendingMinutes:
         self.error = ""
         for item_id, (discussion, decisions) in list(self.texts.items()):
             try:
-                self.runner.call(agenda.save_minutes, item_id=item_id, discussion=discussion, decisions=decisions)
-            except ServiceError as exc:
-                self.error = str(exc)
-                continue
+                # Nothing announced here: this also runs as the editor goes away. MinutesAutosaver.saved tells.
+                saved = self.ops.change("Save minutes", (), agenda.save_minutes, item_id=item_id,
+                                        discussion=discussion, decisions=decisions)
             except Exception as exc:  # noqa: BLE001 - a locked or unreachable database: keep the text, retry later
                 self.error = f"the database could not be written ({exc.__class__.__name__}); retrying as you type"
                 continue
-            if self.texts.get(item_id) == (discussion, decisions):
+            if saved and self.texts.get(item_id) == (discussion, decisions):
                 del self.texts[item_id]
         return not self.texts
+
+    def _refused(self, _title: str, exc: Exception) -> None:
+        self.error = str(exc)  # the text stays pending; the editor shows why
 
 
 class MinutesAutosaver(QObject):

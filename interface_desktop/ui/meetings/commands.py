@@ -9,12 +9,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
-from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.services.documents.kinds import KINDS
-from interface_desktop.ui.widgets.feedback import confirm, show_error
 from interface_desktop.ui.lazy import lazy_module
+from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.signals import AppSignals
+from interface_desktop.ui.widgets.confirm import confirm
 
 if TYPE_CHECKING:
     from interface_desktop.services.meetings.meetings import MeetingDTO
@@ -33,6 +33,7 @@ class MeetingCommands(QObject):
         self.runner = runner
         self.signals = signals
         self.window = window
+        self.ops = Operations(runner, window, signals=signals)
         self.meeting: MeetingDTO | None = None
         self.before: Callable[[], None] = lambda: None  # the editor flushes typed minutes first
         self.mark_held = self._make("Mark as &held", self._mark_held, short="Mark held")
@@ -84,13 +85,7 @@ class MeetingCommands(QObject):
 
     def _run(self, title: str, fn: Callable, *args, **kwargs) -> MeetingDTO | None:  # noqa: ANN002, ANN003
         self.before()
-        try:
-            result = self.runner.call(fn, *args, **kwargs)
-        except ServiceError as exc:
-            show_error(self.window, title, exc)
-            return None
-        self.signals.data_changed.emit("meeting")
-        return result
+        return self.ops.change(title, "meeting", fn, *args, **kwargs).value
 
     def _apply(self, updated: MeetingDTO | None, message: str) -> None:
         if updated is None:

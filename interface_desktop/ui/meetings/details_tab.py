@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop.services.meetings import meetings
-from interface_desktop.services.core.errors import ServiceError, ValidationError
+from interface_desktop.services.core.errors import ValidationError
 from interface_desktop.services.meetings.meetings import MeetingDTO
 from interface_desktop.services.people.people import PersonChoice
 from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.operations import Operations
+from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.feedback import FieldErrors, show_error
 from interface_desktop.ui.widgets.forms import set_combo_data
 from interface_desktop.vocab import MEETING_STATUS_LABELS
@@ -26,9 +28,9 @@ class DetailsTab(QWidget):
     saved = Signal(object)  # MeetingDTO
     _loading = False  # True while filling the form, so that is not taken for the user's edits
 
-    def __init__(self, runner: ServiceRunner, parent: QWidget | None = None):
+    def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
         super().__init__(parent)
-        self.runner = runner
+        self.ops = Operations(runner, self, signals=signals, report=self._refused)
         self.meeting: MeetingDTO | None = None
         self.dirty = False
         self.errors = FieldErrors()
@@ -117,23 +119,32 @@ class DetailsTab(QWidget):
         """Saves when changed; a failed save keeps every typed value and shows the message beside the field."""
         if not self.dirty or self.meeting is None:
             return True
-        try:
-            with self.runner.scope() as session:
-                updated = meetings.update_meeting(session, self.meeting.id, **self._fields())
-                if self.status.currentData() != updated.status:
-                    updated = meetings.set_status(session, self.meeting.id, self.status.currentData())
-        except ValidationError as exc:
-            unplaced = self.errors.show(exc)
-            self.state.setText("Not saved: please correct the fields marked ⚠")
-            if unplaced:
-                show_error(self, "Meeting details", ValidationError({"details": "; ".join(unplaced)}))
+        stored = self.ops.change("Meeting details", "meeting", _store, self.meeting.id, self._fields(),
+                                 self.status.currentData())
+        if not stored:
             return False
-        except ServiceError as exc:
-            show_error(self, "Meeting details", exc)
-            return False
+        updated = stored.value
         self.errors.clear()
         self.meeting = updated
         self.dirty = False
         self.state.setText("Saved")
         self.saved.emit(updated)
         return True
+
+    def _refused(self, title: str, exc: Exception) -> None:
+        """Messages beside their fields, and every typed value kept; any other refusal in a message box."""
+        if not isinstance(exc, ValidationError):
+            show_error(self, title, exc)
+            return
+        unplaced = self.errors.show(exc)
+        self.state.setText("Not saved: please correct the fields marked ⚠")
+        if unplaced:
+            show_error(self, title, ValidationError({"details": "; ".join(unplaced)}))
+
+
+def _store(session, meeting_id: int, fields: dict, status: str) -> MeetingDTO:  # noqa: ANN001 - a Session
+    """The details and a changed status are saved together or not at all."""
+    updated = meetings.update_meeting(session, meeting_id, **fields)
+    if status != updated.status:
+        updated = meetings.set_status(session, meeting_id, status)
+    return updated

@@ -21,9 +21,10 @@ from interface_desktop.ui.meetings.commands import MeetingCommands
 from interface_desktop.ui.meetings.details_tab import DetailsTab
 from interface_desktop.ui.meetings.minutes_tab import MinutesTab
 from interface_desktop.ui.meetings.papers_tab import PapersTab
-from interface_desktop.ui.safety.read_only import EDITOR_PROPERTY
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.tasks import TaskRunner
+from interface_desktop.ui.widgets.confirm import ask_to_save
+from interface_desktop.ui.widgets.record_dialog import EDITOR_PROPERTY
 from interface_desktop.vocab import MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS
 
 TAB_DETAILS, TAB_ATTENDANCE, TAB_AGENDA, TAB_MINUTES, TAB_PAPERS = range(5)
@@ -53,7 +54,7 @@ class MeetingEditor(QWidget):
         # A tool bar folds what does not fit into a » menu, so large fonts never widen the window.
         self.command_bar = QToolBar("Meeting commands")
         self.command_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.details = DetailsTab(runner)
+        self.details = DetailsTab(runner, signals)
         self.details.saved.connect(self._details_saved)
         self.attendance = AttendanceTab(runner, signals)
         self.agenda = AgendaTab(runner, signals)
@@ -166,7 +167,6 @@ class MeetingEditor(QWidget):
         self.agenda.set_meeting(meeting, self._people(meeting))  # times follow the new start
         if self.commands is not None:
             self.commands.set_meeting(meeting)
-        self.signals.data_changed.emit("meeting")
 
     def _tab_changed(self, index: int) -> None:
         self.flush()
@@ -199,10 +199,7 @@ class MeetingEditor(QWidget):
         self.flush()
         if not self.details.dirty:
             return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes", "The meeting details have changes that are not saved. Save them?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
+        answer = ask_to_save(self, "The meeting details have changes that are not saved. Save them?")
         if answer == QMessageBox.StandardButton.Save:
             return self.details.save()
         if answer == QMessageBox.StandardButton.Discard:

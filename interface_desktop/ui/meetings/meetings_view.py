@@ -148,11 +148,10 @@ class MeetingsView(View):
     # -- records --------------------------------------------------------------------------------
     def open_record(self, kind: str, record_id: int) -> bool:
         if kind == "agenda":
-            try:
-                item = self.runner.call(agenda.get_agenda_item, record_id)
-            except ServiceError:
+            item = self.ops.query("Open agenda item", agenda.get_agenda_item, record_id)
+            if not item:
                 return False
-            self.open_record("meeting", item.meeting_id)
+            self.open_record("meeting", item.value.meeting_id)
             self.editor.show_tab(TAB_MINUTES)
             return self.editor.minutes.select_item(record_id)
         if kind != "meeting":
@@ -178,14 +177,11 @@ class MeetingsView(View):
         dialog = NewMeetingDialog(all_groups, self.group_id, self)
         if not dialog.exec():
             return
-        try:
-            created = self.runner.call(meetings.create_meeting, group_id=dialog.group_id(),
-                                       starts_at=dialog.starts_at())
-        except ServiceError as exc:
-            show_error(self, "New meeting", exc)
+        created = self.ops.change("New meeting", "meeting", meetings.create_meeting, group_id=dialog.group_id(),
+                                  starts_at=dialog.starts_at())
+        if not created:
             return
-        self.signals.data_changed.emit("meeting")
-        self.open_record("meeting", created.id)
+        self.open_record("meeting", created.value.id)
         self.editor.show_tab(TAB_DETAILS)
 
     def delete_meeting(self) -> None:
@@ -196,13 +192,10 @@ class MeetingsView(View):
                 f"{meeting.paper_count} paper(s). Actions raised at it stay in the action log.")
         if not confirm_delete(self, f"the meeting {meeting.label}", f"This removes {what}"):
             return
-        try:
-            self.runner.call(meetings.delete_meeting, meeting.id)
-        except ServiceError as exc:
-            show_error(self, "Delete meeting", exc)
+        if not self.ops.change("Delete meeting", (), meetings.delete_meeting, meeting.id):
             return
         self.editor.clear()
-        self.signals.data_changed.emit("meeting")
+        self.ops.announce("meeting")  # once the editor has let go of it, so the list does not reload it
         self.refresh()
 
     # -- window hooks ---------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from interface_desktop.services.actions import actions
 from interface_desktop.services.meetings import agenda
 from interface_desktop.services.actions.actions import ActionDTO, ActionFilter
 from interface_desktop.services.meetings.agenda import AgendaItemDTO
-from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.meetings.meetings import MeetingDTO
 from interface_desktop.services.people.people import PersonChoice
 from interface_desktop.services.core.runner import ServiceRunner
@@ -22,6 +21,7 @@ from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.widgets.forms import uk_date
 from interface_desktop.ui.meetings.autosave import MinutesAutosaver
 from interface_desktop.ui.meetings.inline_action import InlineActionBar
+from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.safety.privacy_highlighter import watch
 from interface_desktop.ui.safety.privacy_prompt import check_before_save
 from interface_desktop.ui.widgets.rag import rag_icon
@@ -39,12 +39,13 @@ class MinutesTab(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.signals = signals
+        self.ops = Operations(runner, self, signals=signals)
         self.meeting: MeetingDTO | None = None
         self.items: list[AgendaItemDTO] = []
         self.current: AgendaItemDTO | None = None
         self._loading = False
         self.autosaver = MinutesAutosaver(runner, self)
-        self.autosaver.saved.connect(lambda: signals.data_changed.emit("agenda"))
+        self.autosaver.saved.connect(lambda: self.ops.announce("agenda"))
         self.item_list = QListWidget()
         self.item_list.setAccessibleName("Agenda items")
         self.item_list.setWordWrap(True)
@@ -66,6 +67,7 @@ class MinutesTab(QWidget):
         self.inline.hide()
         self.inline.submitted.connect(self._add_action)
         self.inline.closed.connect(self.discussion.setFocus)
+        self.inline_ops = self.ops.part(self, self._action_refused)
         self.privacy = {name: watch(edit, names=False, advice=REVIEW_ADVICE)
                         for name, edit in (("discussion", self.discussion), ("decisions", self.decisions))}
         self.review_button = QPushButton("&Review…")
@@ -76,6 +78,7 @@ class MinutesTab(QWidget):
             found.checked.connect(self._privacy_checked)
         self.save_state_label = QLabel()
         self.save_state_label.setAccessibleName("Save status")
+        self.review_ops = self.ops.part(self, lambda _, exc: self.save_state_label.setText(f"⚠ Not saved: {exc}"))
         self.autosaver.state_changed.connect(self.save_state_label.setText)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.item_list)
@@ -257,19 +260,19 @@ class MinutesTab(QWidget):
                                      {"discussion": "Discussion", "decisions": "Decisions"})
         if decision is None:
             return
-        try:
-            if decision.kept:
-                self.runner.call(decision.record, self.current.id)
-            elif decision.texts != texts:
-                self.runner.call(agenda.save_minutes, item_id=self.current.id, **decision.texts)
-        except ServiceError as exc:
-            self.save_state_label.setText(f"⚠ Not saved: {exc}")
+        if decision.kept:
+            stored = self.review_ops.change("Review", "agenda", decision.record, self.current.id)
+        elif decision.texts != texts:
+            stored = self.review_ops.change("Review", "agenda", agenda.save_minutes, item_id=self.current.id,
+                                            **decision.texts)
+        else:
+            return  # nothing was found after all: the text stays as it is
+        if not stored:
             return
         self._loading = True
         self.discussion.setPlainText(decision.texts["discussion"])
         self.decisions.setPlainText(decision.texts["decisions"])
         self._loading = False
-        self.signals.data_changed.emit("agenda")
 
     # -- actions --------------------------------------------------------------------------------
     def open_inline_action(self) -> None:
@@ -280,16 +283,16 @@ class MinutesTab(QWidget):
         if self.current is None:
             return
         self.flush()
-        try:
-            self.runner.call(actions.add_action, description=description, agenda_item_id=self.current.id,
-                             owner_id=owner_id or None, due_on=due)
-        except ServiceError as exc:
-            self.inline.show_error(str(exc).replace("description:", "Action:").replace("due_on:", "Due:"))
+        if not self.inline_ops.change("Add action", "action", actions.add_action, description=description,
+                                      agenda_item_id=self.current.id, owner_id=owner_id or None, due_on=due):
             return
-        self.signals.data_changed.emit("action")
         self.signals.status_message.emit(f"Action added: {description.strip()}")
         self.inline.reset()
         self._show_actions()
+
+    def _action_refused(self, _title: str, exc: Exception) -> None:
+        """In the bar itself, with the service's field names in the bar's words."""
+        self.inline.show_error(str(exc).replace("description:", "Action:").replace("due_on:", "Due:"))
 
     def save_state(self, settings: QSettings) -> None:
         prefs.set_value(prefs.MINUTES_SPLITTER, self.splitter.saveState(), settings)

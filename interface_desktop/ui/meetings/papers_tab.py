@@ -18,6 +18,7 @@ from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.documents.files import PaperDTO
 from interface_desktop.services.meetings.meetings import MeetingDTO
 from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.widgets.feedback import show_error
 from interface_desktop.ui.widgets.forms import set_combo_data
@@ -32,6 +33,7 @@ class PapersTab(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.signals = signals
+        self.ops = Operations(runner, self, signals=signals)
         self.tasks = tasks
         self.meeting: MeetingDTO | None = None
         self.model = PapersModel(self)
@@ -95,15 +97,12 @@ class PapersTab(QWidget):
         paper = self.current_paper()
         if paper is None:
             return
-        try:
-            self.runner.call(files.update_paper, paper.id, agenda_item_id=self.item_combo.currentData() or None)
-        except ServiceError as exc:
-            show_error(self, "Link paper", exc)
-        self._changed(paper.id)
+        self.ops.change("Link paper", "paper", files.update_paper, paper.id,
+                        agenda_item_id=self.item_combo.currentData() or None)
+        self._reload_choosing(paper.id)  # a refused link is put back
 
-    def _changed(self, select_id: int | None = None) -> None:
+    def _reload_choosing(self, select_id: int | None = None) -> None:
         self.reload()
-        self.signals.data_changed.emit("paper")
         row = self.model.row_of(select_id) if select_id else -1
         if row >= 0:
             self.table.selectRow(row)
@@ -123,27 +122,15 @@ class PapersTab(QWidget):
         current = self.current_paper()
         if current is None and self.item_combo.currentData():
             item_id = self.item_combo.currentData()
-
-        def work() -> list[PaperDTO]:
-            added = []
-            with runner.scope() as session:
-                for path in paths:
-                    filename, data = files.read_source(path)
-                    added.append(files.add_paper(session, meeting_id=meeting_id, filename=filename, data=data,
-                                                 agenda_item_id=item_id))
-            return added
-
         self.attach.setEnabled(False)
-        self.tasks.start(f"Attaching {len(paths)} paper(s)…", work, self._attached, self._attach_failed)
+        self.ops.start(lambda: runner.call(_add_papers, meeting_id, paths, item_id), tasks=self.tasks,
+                       label=f"Attaching {len(paths)} paper(s)…", title="Attach papers", kinds="paper",
+                       done=self._attached, failed=lambda _: self.attach.setEnabled(True))
 
     def _attached(self, added: list[PaperDTO]) -> None:
         self.attach.setEnabled(True)
         self.signals.status_message.emit(f"Attached {len(added)} paper(s)")
-        self._changed(added[-1].id if added else None)
-
-    def _attach_failed(self, exc: Exception) -> None:
-        self.attach.setEnabled(True)
-        show_error(self, "Attach papers", exc)
+        self._reload_choosing(added[-1].id if added else None)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and self.meeting is not None:
@@ -159,11 +146,10 @@ class PapersTab(QWidget):
         paper = self.current_paper()
         if paper is None:
             return
-        try:
-            filename, data = self.runner.call(files.read_paper, paper.id)
-        except ServiceError as exc:
-            show_error(self, "Open paper", exc)
+        read = self.ops.query("Open paper", files.read_paper, paper.id)
+        if not read:
             return
+        filename, data = read.value
         folder = Path(tempfile.mkdtemp(prefix="interface-desktop-paper-"))
         target = folder / filename
         target.write_bytes(data)
@@ -177,8 +163,15 @@ class PapersTab(QWidget):
         if paper is None or not confirm_delete(self, f"the paper “{paper.title}” ({paper.filename})",
                                                "The stored copy of the file is removed from this meeting."):
             return
-        try:
-            self.runner.call(files.delete_paper, paper.id)
-        except ServiceError as exc:
-            show_error(self, "Remove paper", exc)
-        self._changed()
+        self.ops.change("Remove paper", "paper", files.delete_paper, paper.id)
+        self._reload_choosing()
+
+
+def _add_papers(session, meeting_id: int, paths: list[Path], item_id: int | None) -> list[PaperDTO]:  # noqa: ANN001
+    """Worker code: reads each file and stores it; all the papers are attached, or none (a Session first)."""
+    added = []
+    for path in paths:
+        filename, data = files.read_source(path)
+        added.append(files.add_paper(session, meeting_id=meeting_id, filename=filename, data=data,
+                                     agenda_item_id=item_id))
+    return added

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from interface_desktop.services.people import lookups
-from interface_desktop.services.core.errors import ValidationError
-from interface_desktop.services.core.runner import ServiceRunner
-from interface_desktop.ui.widgets.record_dialog import error_label
+from interface_desktop.ui.operations import Operations
+from interface_desktop.ui.widgets.feedback import error_label, shown_in
 
 
 class CategoryListEditor(QWidget):
-    changed = Signal()
-
-    def __init__(self, runner: ServiceRunner, kind: str = "issue_category", parent: QWidget | None = None):
+    def __init__(self, ops: Operations, kind: str = "issue_category", parent: QWidget | None = None):
+        """`ops`: the group editor's; a refusal shows under the new category's name."""
         super().__init__(parent)
-        self.runner, self.kind = runner, kind
+        self.runner, self.kind = ops.runner, kind
         self.group_id: int | None = None
         self.list = QListWidget()
         self.list.setAccessibleName("Issue categories")
@@ -25,6 +23,7 @@ class CategoryListEditor(QWidget):
         self.add = QPushButton("&Add category")
         self.toggle = QPushButton("Retire / rest&ore")
         self.error = error_label()
+        self.ops = ops.part(self, shown_in(self.error))
         self.add.clicked.connect(self.add_category)
         self.new_label.returnPressed.connect(self.add_category)
         self.toggle.clicked.connect(self.toggle_active)
@@ -65,22 +64,18 @@ class CategoryListEditor(QWidget):
     def add_category(self) -> None:
         if self.group_id is None:
             return
-        try:
-            self.runner.call(lookups.add_lookup, kind=self.kind, label=self.new_label.text(), group_id=self.group_id)
-        except ValidationError as exc:
-            self.error.setText("\u26a0 " + "; ".join(exc.errors.values()).capitalize())
-            self.error.setVisible(True)
+        if not self.ops.change("Add category", "lookup", lookups.add_lookup, kind=self.kind,
+                               label=self.new_label.text(), group_id=self.group_id):
             return
         self.error.setVisible(False)
         self.new_label.clear()
         self.reload()
-        self.changed.emit()
 
     def toggle_active(self) -> None:
         item = self.list.currentItem()
         entry = item.data(Qt.ItemDataRole.UserRole) if item else None
         if entry is None or entry.group_id is None:
             return
-        self.runner.call(lookups.set_lookup_active, lookup_id=entry.id, active=not entry.active)
-        self.reload()
-        self.changed.emit()
+        if self.ops.change("Retire or restore category", "lookup", lookups.set_lookup_active, lookup_id=entry.id,
+                           active=not entry.active):
+            self.reload()

@@ -23,15 +23,14 @@ def spin(low: int, high: int, suffix: str = "") -> QSpinBox:
 
 class GroupEditor(RecordDialog):
     def __init__(self, runner: ServiceRunner, group: GroupDTO | None = None, parent: QWidget | None = None):
-        super().__init__(f"Group: {group.name}" if group else "New Interface Group", parent, apply=True)
-        self.runner, self.group = runner, group
+        super().__init__(f"Group: {group.name}" if group else "New Interface Group", parent, apply=True,
+                         runner=runner)
+        self.group = group
         self.saved: GroupDTO | None = None
-        self.categories_changed = False
         self.form = self.track(self._form())
         self.standing = StandingItemsEditor()
         self.standing.changed.connect(self.mark_dirty)
-        self.categories = CategoryListEditor(runner)
-        self.categories.changed.connect(self._categories_changed)
+        self.categories = CategoryListEditor(self.ops)
         self.members = QListWidget()
         self.members.setAccessibleName("Current members")
         self.tabs = QTabWidget()
@@ -42,7 +41,7 @@ class GroupEditor(RecordDialog):
         self._load(group)
         self.lay_out(self.tabs, size=(760, 680))
 
-    def history_key(self) -> tuple[str, int] | None:
+    def record_key(self) -> tuple[str, int] | None:
         return ("group", self.group.id) if self.group else None
 
     def _form(self) -> FieldForm:
@@ -104,21 +103,18 @@ class GroupEditor(RecordDialog):
                     quorum_secondary=self.quorum_secondary.value(), terms_of_reference=self.terms.toPlainText())
 
     def save(self) -> bool:
-        self.saved = self.run_service(self._store)
+        self.saved = self.ops.change("Save group", "group", self._store).value
         if self.saved is not None:
             self.group = self.saved
         return self.saved is not None
 
-    def _store(self) -> GroupDTO:
+    def _store(self, session) -> GroupDTO:  # noqa: ANN001 - a Session
         """Details and standing items are saved together or not at all."""
-        with self.runner.scope() as session:
-            if self.group is None:
-                saved = groups.create_group(session, standing_items=self.standing.items(), **self.fields())
-            else:
-                groups.update_group(session, self.group.id, **self.fields())
-                groups.set_standing_items(session, group_id=self.group.id, items=self.standing.items())
-                saved = groups.get_group(session, self.group.id)
-            return saved
+        if self.group is None:
+            return groups.create_group(session, standing_items=self.standing.items(), **self.fields())
+        groups.update_group(session, self.group.id, **self.fields())
+        groups.set_standing_items(session, group_id=self.group.id, items=self.standing.items())
+        return groups.get_group(session, self.group.id)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         self.tabs.setCurrentIndex(1 if errors and all(k.startswith("standing_items") for k in errors) else 0)
@@ -128,6 +124,3 @@ class GroupEditor(RecordDialog):
         self.setWindowTitle(f"Group: {self.group.name}")
         self._load(self.group)
         self.mark_clean()
-
-    def _categories_changed(self) -> None:
-        self.categories_changed = True

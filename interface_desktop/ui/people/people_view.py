@@ -2,36 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from interface_desktop.services.people import people
 from interface_desktop.services.people.people import PersonDTO
 from interface_desktop.services.core.runner import ServiceRunner
-from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.people.person_editor import PersonEditor
 from interface_desktop.ui.widgets.filter_bar import FilterBar
 from interface_desktop.ui.widgets.forms import button_row, fill_combo
 from interface_desktop.ui.people.people_model import PeopleModel
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.widgets.record_view import RecordView
-from interface_desktop.ui.widgets.table_view import RecordTable
+from interface_desktop.ui.widgets.record_page import Deletion, RecordPage
+from interface_desktop.ui.widgets.tables import RecordTable
 from interface_desktop.vocab import SECTOR_LABELS
 
 WIDTHS = (190, 120, 115, 240, 210, 110)
 
 
-class PeopleView(RecordView):
+class PeopleView(RecordPage):
     title = "People"
     watched_kinds = ("person", "group")
     kinds = ("person",)
+    noun, settings_key, deletes = "person", "people", ("person",)
 
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
         super().__init__(runner, signals, parent)
         self.model = PeopleModel(self)
         self.table = RecordTable(self.model, "People", WIDTHS)
-        self.table.activate_with(self.edit_person)
-        self.table.delete_with(self.delete_person)
+        self.table.activate_with(self.edit_current)
+        self.table.delete_with(self.delete_current)
         self.filters = FilterBar("Search names and organisations…", "Search people")
         self.sector = QComboBox()
         self.sector.setAccessibleName("Sector")
@@ -51,8 +50,8 @@ class PeopleView(RecordView):
         sector_label.setBuddy(self.sector)
         for widget in (sector_label, self.sector, self.members_only, self.active_only, self.filters.clear):
             bar.addWidget(widget)
-        buttons = button_row(("&New person", self.new_person), ("&Edit…", self.edit_person),
-                           ("De&lete…", self.delete_person), trailing=self.count)
+        buttons = button_row(("&New person", self.new_record), ("&Edit…", self.edit_current),
+                             ("De&lete…", self.delete_current), trailing=self.count)
         column = QVBoxLayout(self)
         column.addWidget(self.filters)
         column.addLayout(buttons)
@@ -69,48 +68,14 @@ class PeopleView(RecordView):
         self.table.keep_selection(lambda: self.model.set_rows(found))
         self.count.setText(f"{len(found)} people")
 
-    def current_person(self) -> PersonDTO | None:
-        return self.table.current_dto()
+    def reset_filters(self) -> None:
+        self.members_only.setChecked(False)
+        self.filters.reset()
 
-    def new_person(self) -> None:
-        self._edit(None)
+    def editor_for(self, person: PersonDTO | None) -> PersonEditor:
+        return PersonEditor(self.runner, person, group_id=self.group_id, parent=self)
 
-    def edit_person(self) -> None:
-        person = self.current_person()
-        if person is not None:
-            self._edit(person)
-
-    def _edit(self, person: PersonDTO | None) -> None:
-        editor = PersonEditor(self.runner, person, group_id=self.group_id, parent=self)
-        accepted = editor.exec() == QDialog.DialogCode.Accepted
-        if accepted or editor.memberships_changed or (person is None and editor.person is not None):
-            self.signals.data_changed.emit("person")
-            if editor.person is not None and not self.table.select_id(editor.person.id):
-                self.members_only.setChecked(False)
-                self.filters.reset()
-                self.table.select_id(editor.person.id)
-
-    def delete_person(self) -> None:
-        person = self.current_person()
-        if person is None:
-            return
-        if confirm_delete(self, f"{person.name} ({person.description})",
-                          f"They leave {len(person.memberships)} group(s), attendance records and activities; "
-                          "actions they owned stay in the log without an owner."):
-            self.runner.call(people.delete_person, person.id)
-            self.signals.data_changed.emit("person")
-
-    def open_record(self, kind: str, record_id: int) -> bool:
-        if kind != "person":
-            return False
-        if not self.table.select_id(record_id):
-            self.members_only.setChecked(False)
-            self.filters.reset()
-            self.table.select_id(record_id)
-        return True
-
-    def save_state(self, settings: QSettings) -> None:
-        self.table.save_to(settings, "people/header")
-
-    def restore_state(self, settings: QSettings) -> None:
-        self.table.restore_from(settings, "people/header")
+    def deletion(self, person: PersonDTO) -> Deletion:
+        return Deletion(f"{person.name} ({person.description})",
+                        f"They leave {len(person.memberships)} group(s), attendance records and activities; "
+                        "actions they owned stay in the log without an owner.", people.delete_person)

@@ -22,17 +22,16 @@ from interface_desktop.vocab import GROUP_ROLE_LABELS, SECTOR_LABELS
 class PersonEditor(RecordDialog):
     def __init__(self, runner: ServiceRunner, person: PersonDTO | None = None, *, group_id: int | None = None,
                  parent: QWidget | None = None):
-        super().__init__(f"Person: {person.name}" if person else "New person", parent, apply=True)
-        self.runner, self.person = runner, person
+        super().__init__(f"Person: {person.name}" if person else "New person", parent, apply=True, runner=runner)
+        self.person = person
         self.saved: PersonDTO | None = None
-        self.memberships_changed = False
         form = self.track(self._form())
         self.memberships = self._membership_box()
         self._load(person)
         set_combo_data(self.group, group_id)
         self.lay_out(form, self.memberships, size=(620, 720))
 
-    def history_key(self) -> tuple[str, int] | None:
+    def record_key(self) -> tuple[str, int] | None:
         return ("person", self.person.id) if self.person else None
 
     def _form(self) -> FieldForm:
@@ -110,9 +109,10 @@ class PersonEditor(RecordDialog):
 
     def save(self) -> bool:
         if self.person is None:
-            self.saved = self.run_service(self.runner.call, people.create_person, **self.fields())
+            stored = self.ops.change("Save person", "person", people.create_person, **self.fields())
         else:
-            self.saved = self.run_service(self.runner.call, people.update_person, self.person.id, **self.fields())
+            stored = self.ops.change("Save person", "person", people.update_person, self.person.id, **self.fields())
+        self.saved = stored.value
         if self.saved is not None:
             self.person = self.saved
         return self.saved is not None
@@ -122,7 +122,6 @@ class PersonEditor(RecordDialog):
         self._load(self.person)
 
     def _reload_person(self) -> None:
-        self.memberships_changed = True
         self.person = self.runner.call(people.get_person, self.person.id)
         self.table.setRowCount(0)
         was_dirty = self.dirty
@@ -130,9 +129,10 @@ class PersonEditor(RecordDialog):
         self.dirty = was_dirty
 
     def _add_membership(self) -> None:
-        if self.person is not None and self.group.currentData() is not None:
-            self.runner.call(people.set_membership, group_id=self.group.currentData(), person_id=self.person.id,
-                             group_role=self.group_role.currentData())
+        if self.person is None or self.group.currentData() is None:
+            return
+        if self.ops.change("Add membership", "person", people.set_membership, group_id=self.group.currentData(),
+                           person_id=self.person.id, group_role=self.group_role.currentData()):
             self._reload_person()
 
     def _remove_membership(self) -> None:
@@ -140,7 +140,9 @@ class PersonEditor(RecordDialog):
         if self.person is None or row < 0:
             return
         group_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        if confirm_delete(self, f"{self.person.name}'s membership of {self.table.item(row, 0).text()}",
-                          "The person stays on file; their past attendance and actions are kept."):
-            self.runner.call(people.remove_membership, group_id=group_id, person_id=self.person.id)
+        if not confirm_delete(self, f"{self.person.name}'s membership of {self.table.item(row, 0).text()}",
+                              "The person stays on file; their past attendance and actions are kept."):
+            return
+        if self.ops.change("Remove membership", "person", people.remove_membership, group_id=group_id,
+                           person_id=self.person.id):
             self._reload_person()

@@ -9,14 +9,16 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
 from interface_desktop.ui import settings as prefs
+from interface_desktop.ui.extensions import ExtensionWindow
+from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.safety.restore_dialog import RestoreDialog
-from interface_desktop.ui.tasks import TaskRunner
+from interface_desktop.ui.widgets.confirm import confirm
 
 NO_FILE = "Backups work on a database file; a database server is backed up by its administrator."
 READ_ONLY = "This database is open read-only: back it up and restore it where it is open for writing."
 
 
-def install(window) -> None:  # noqa: ANN001 - the main window (see ui/extensions.py)
+def install(window: ExtensionWindow) -> None:
     window.data_safety = DataSafety(window)
 
 
@@ -27,11 +29,13 @@ def last_backup_text(info) -> str:  # noqa: ANN001 - a BackupInfo or None
 class DataSafety(QObject):
     """The File menu's backup entries and the status bar's "Last backup" label, over `runner.maintenance`."""
 
-    def __init__(self, window):  # noqa: ANN001 - the main window
+    def __init__(self, window: ExtensionWindow):
         super().__init__(window)
         self.window = window
         self.maintenance = window.runner.maintenance
-        self.tasks = getattr(window, "tasks", None) or TaskRunner(self)
+        self.tasks = window.tasks
+        # Backup, restore and check raise errors written for people (refusals, disk and file problems).
+        self.ops = Operations(window.runner, window, signals=window.signals, report=self._show_error)
         self.message: QMessageBox | None = None
         self.choose_backup = self._choose_backup
         self.confirm_restore = self._confirm_restore
@@ -91,8 +95,8 @@ class DataSafety(QObject):
             self.show_last_backup(info)
             self.window.signals.status_message.emit(f"Backup written and checked: {info.path}")
 
-        self.tasks.start("Backing up the database…", self.maintenance.backup_now, done,
-                         lambda exc: self._show_error("Backup failed", exc))
+        self.ops.start(self.maintenance.backup_now, tasks=self.tasks, label="Backing up the database…",
+                       title="Backup failed", done=done)
 
     # -- restore --------------------------------------------------------------------------------
     def _choose_backup(self) -> Path | None:
@@ -100,16 +104,11 @@ class DataSafety(QObject):
         return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _confirm_restore(self, source: Path) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Restore from backup",
-                          f"Replace the data you have now with {source.name}?", QMessageBox.StandardButton.Cancel,
-                          self.window)
-        box.setInformativeText("The data you have now is kept as a backup first (\"Before a restore\"), so you "
-                               "can go back to it the same way. Everything changed since this backup was taken "
-                               "will no longer show.")
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is restore
+        return confirm(self.window, "Restore from backup", f"Replace the data you have now with {source.name}?",
+                       yes="Restore", warning=True,
+                       detail="The data you have now is kept as a backup first (\"Before a restore\"), so you can "
+                              "go back to it the same way. Everything changed since this backup was taken will no "
+                              "longer show.")
 
     def restore(self) -> None:
         """Pages write what is pending first; a page with unsaved edits may stop the restore."""
@@ -121,14 +120,13 @@ class DataSafety(QObject):
         source = self.choose_backup()
         if source is None or not self.confirm_restore(source):
             return
-        self.tasks.start("Restoring the backup…", lambda: self.maintenance.restore(source),
-                         lambda kept: self._restored(source, kept),
-                         lambda exc: self._show_error("Restore failed", exc))
+        self.ops.start(lambda: self.maintenance.restore(source), tasks=self.tasks, label="Restoring the backup…",
+                       title="Restore failed", done=lambda kept: self._restored(source, kept))
 
     def _restored(self, source: Path, kept: Path | None) -> None:
+        # The group list first: the current group may not exist in the restored data when the pages refresh.
         self.window.reload_groups()
-        self.window.pages.mark_changed("all")
-        self.window.signals.data_changed.emit("all")
+        self.ops.announce("all")
         self.refresh_last_backup()
         text = f"Restored {source.name}."
         if kept is not None:
@@ -137,8 +135,8 @@ class DataSafety(QObject):
 
     # -- check ----------------------------------------------------------------------------------
     def check(self) -> None:
-        self.tasks.start("Checking the database…", self.maintenance.check, self._show_report,
-                         lambda exc: self._show_error("Check failed", exc))
+        self.ops.start(self.maintenance.check, tasks=self.tasks, label="Checking the database…",
+                       title="Check failed", done=self._show_report)
 
     def _show_report(self, report) -> None:  # noqa: ANN001 - a CheckReport
         if report.ok:
@@ -194,7 +192,6 @@ class DataSafety(QObject):
         self.message.open()
 
     def _show_error(self, title: str, exc: Exception) -> None:
-        # Backup, restore and check raise errors written for people (refusals, disk and file problems).
         text = str(exc) or exc.__class__.__name__
         self.message = QMessageBox(QMessageBox.Icon.Warning, title, text[:1].upper() + text[1:],
                                    QMessageBox.StandardButton.Close, self.window)

@@ -11,18 +11,19 @@ from PySide6.QtWidgets import (
 
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
+from interface_desktop.ui.extensions import ExtensionWindow
 
 KIND_LABELS = {"issue": "interface issue", "action": "action", "meeting": "meeting", "activity": "activity",
                "person": "person", "group": "group", "agenda": "agenda item"}
 SHOWN_CHARS = 60  # longer values are cut in the table; the tooltip and the CSV have them whole
 
 
-def install(window) -> None:  # noqa: ANN001 - the main window (see ui/extensions.py)
+def install(window: ExtensionWindow) -> None:
     """`signals.history_requested(kind, id)` anywhere in the app opens the record's history."""
     window.signals.history_requested.connect(lambda kind, record_id: show_history(window, kind, record_id))
 
 
-def show_history(window, kind: str, record_id: int) -> HistoryDialog:  # noqa: ANN001 - the main window
+def show_history(window: ExtensionWindow, kind: str, record_id: int) -> HistoryDialog:
     window.history_dialog = HistoryDialog(window.runner, kind, record_id, window)
     window.history_dialog.open()
     return window.history_dialog

@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMainWindow
 
+from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.safety import startup_problem_dialog as dialog
-from interface_desktop.ui.widgets.feedback import show_error
 
 TITLE = "The database is damaged"
 
@@ -42,16 +42,14 @@ def damaged(window: QMainWindow, problem: str) -> None:
     box.exec()
     choice = box.choice()
     if choice == dialog.RESTORE and backup is not None:
-        window.tasks.start("Restoring the latest backup…", lambda: maintenance.restore(backup.path),
-                           lambda _kept: _restored(window, backup.describe()),
-                           lambda exc: show_error(window, "The backup could not be restored", exc))
+        restored = f"Restored the backup {backup.describe()}"
+        Operations(window.runner, window, signals=window.signals).start(
+            lambda: maintenance.restore(backup.path), tasks=window.tasks, label="Restoring the latest backup…",
+            title="The backup could not be restored", kinds="all",
+            done=lambda _kept: window.signals.status_message.emit(restored))
     elif choice == dialog.READ_ONLY:
         window.setWindowTitle(f"{window.windowTitle()} (damaged: changes cannot be saved)")
         window.signals.status_message.emit("The database is damaged: nothing can be saved to it")
     else:
         window.close()
 
-
-def _restored(window: QMainWindow, described: str) -> None:
-    window.pages.mark_changed("all")
-    window.signals.status_message.emit(f"Restored the backup {described}")

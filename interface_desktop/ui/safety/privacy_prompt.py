@@ -12,7 +12,7 @@ from interface_desktop.privacy import KIND_LABELS, MARKERS
 from interface_desktop.services.identifiers import guard as privacy_guard
 from interface_desktop.services.identifiers.guard import RecordFinding
 from interface_desktop.services.core.runner import ServiceRunner
-from interface_desktop.ui.widgets.record_dialog import error_label
+from interface_desktop.ui.widgets.feedback import error_label
 
 REDACT, KEEP, CANCEL = "redact", "keep", "cancel"
 CONTEXT_CHARS = 25

@@ -1,4 +1,8 @@
-"""Read-only mode made plain: a banner saying who holds the database, and the controls that change data switched off."""
+"""Read-only mode made plain: a banner saying who holds the database, and the controls that change data switched off.
+
+An extension installed only in a read-only window (ui.extensions.READ_ONLY_EXTENSIONS), so this code is not even
+loaded when the database can be written.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QStyle, QTextEdit, QVBoxLayout, QWidget,
 )
 
-# Editors (record dialogs, the meeting editor) carry this property: inside them every input is locked.
-EDITOR_PROPERTY = "recordEditor"
-# Buttons that stay usable inside a locked editor (History…, Open…).
-SAFE_PROPERTY = "readOnlySafe"
+from interface_desktop.ui.extensions import ExtensionWindow
+from interface_desktop.ui.widgets.record_dialog import EDITOR_PROPERTY, SAFE_PROPERTY
+
 # On pages, buttons whose text starts with one of these change data.
 # ("Save a copy as…" on a page writes a file, not the database, so "Save" is not among them.)
 WRITE_VERBS = ("New", "Add", "Delete", "Remove", "Attach", "Record", "Mark", "Set", "Move", "Create", "Approve",
@@ -19,7 +22,7 @@ WRITE_VERBS = ("New", "Add", "Delete", "Remove", "Attach", "Record", "Mark", "Se
 WATCHED = (QEvent.Type.Show, QEvent.Type.EnabledChange, QEvent.Type.ReadOnlyChange)
 
 
-def install(window) -> None:  # noqa: ANN001 - the main window (see ui/extensions.py)
+def install(window: ExtensionWindow) -> None:
     if window.runner.read_only:
         window.read_only_guard = ReadOnlyGuard(window)
 
@@ -49,7 +52,7 @@ def _writes(button: QAbstractButton) -> bool:
 class ReadOnlyGuard(QObject):
     """Puts the banner above the window's content and locks controls as they appear (and if code unlocks them)."""
 
-    def __init__(self, window):  # noqa: ANN001 - the main window
+    def __init__(self, window: ExtensionWindow):
         super().__init__(window)
         self.window = window
         self.banner = self._banner(window.runner.read_only_reason)
@@ -73,8 +76,8 @@ class ReadOnlyGuard(QObject):
         banner.setStyleSheet("#readOnlyBanner { background: #fff4ce; border-bottom: 1px solid #c8a600; }"
                              "#readOnlyBanner QLabel { color: #3b2f00; }")
         icon = QLabel()
-        size = self.window.fontMetrics().height() * 2
-        icon.setPixmap(self.window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
+        size = banner.fontMetrics().height() * 2
+        icon.setPixmap(banner.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
         self.banner_label = QLabel(banner_text(reason))
         self.banner_label.setWordWrap(True)
         self.banner_label.setAccessibleName("Read-only")

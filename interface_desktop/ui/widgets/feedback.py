@@ -1,24 +1,40 @@
-"""How service errors reach the user: one message box for actions, field messages beside the inputs."""
+"""How errors reach the user: a message box for commands, messages under the inputs they concern."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from interface_desktop.services.core.errors import ServiceError, ValidationError
 
 
-def show_error(parent: QWidget | None, title: str, exc: Exception) -> None:
+def error_text(exc: Exception) -> str:
     """Service errors are written for people; anything else is a bug and says so."""
-    text = str(exc) if isinstance(exc, ServiceError) else f"Something went wrong: {exc!r}"
-    QMessageBox.warning(parent, title, text)
+    return str(exc) if isinstance(exc, ServiceError) else f"Something went wrong: {exc!r}"
 
 
-def confirm(parent: QWidget | None, title: str, text: str, *, yes: str = "Delete") -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
-    ok = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is ok
+def show_error(parent: QWidget | None, title: str, exc: Exception) -> None:
+    QMessageBox.warning(parent, title, error_text(exc))
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setVisible(False)
+    # A symbol and bold text in the palette's own colour stay readable in dark and high-contrast themes.
+    label.setStyleSheet("font-weight: bold;")
+    return label
+
+
+def shown_in(label: QLabel, then: Callable[[], object] = lambda: None) -> Callable[[str, Exception], None]:
+    """A report (see ui.operations) that writes each message on its own line in `label`, then calls `then`."""
+    def report(_title: str, exc: Exception) -> None:
+        messages = exc.errors.values() if isinstance(exc, ValidationError) else [error_text(exc)]
+        label.setText("\n".join(f"\u26a0 {m[:1].upper()}{m[1:]}" for m in messages))
+        label.setVisible(True)
+        then()
+    return report
 
 
 class FieldErrors:

@@ -7,18 +7,17 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from interface_desktop.services.core.errors import ServiceError, ValidationError
+from interface_desktop.services.core.errors import ValidationError
+from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.safety.privacy_highlighter import PrivacyWatch
-from interface_desktop.ui.safety.read_only import EDITOR_PROPERTY, SAFE_PROPERTY
+from interface_desktop.ui.widgets.confirm import ask_to_save
+from interface_desktop.ui.widgets.feedback import error_label
 
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setVisible(False)
-    # A symbol and bold text in the palette's own colour stay readable in dark and high-contrast themes.
-    label.setStyleSheet("font-weight: bold;")
-    return label
+# Read-only mode (ui.safety.read_only) locks every input inside a widget carrying EDITOR_PROPERTY (record
+# dialogs, the meeting editor), except the buttons carrying SAFE_PROPERTY (History…, Open…).
+EDITOR_PROPERTY = "recordEditor"
+SAFE_PROPERTY = "readOnlySafe"
 
 
 def watch(widget: QWidget, callback) -> None:  # noqa: ANN001 - any slot
@@ -74,14 +73,19 @@ class FieldForm(QWidget):
 class RecordDialog(QDialog):
     """Subclasses build `self.form`, then implement `save() -> bool` (True when stored).
 
-    Those that override `history_key()` get a "History…" button; `watch_identifiers()` marks possible
+    Given a runner, the dialog stores through `self.ops` (ui.operations): a refused save shows its messages
+    beside the fields, and what changed is held in `ops.held` for the page that opened the dialog to announce.
+    Those that override `record_key()` get a "History…" button; `watch_identifiers()` marks possible
     patient identifiers in free-text fields as the user types.
     """
 
-    def __init__(self, title: str, parent: QWidget | None = None, *, apply: bool = False):
+    def __init__(self, title: str, parent: QWidget | None = None, *, apply: bool = False,
+                 runner: ServiceRunner | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setProperty(EDITOR_PROPERTY, True)
+        self.runner = runner
+        self.ops = Operations(runner, self, report=self._report) if runner is not None else None
         self.dirty = False
         self.history_button: QPushButton | None = None
         self.privacy_notes: dict[str, PrivacyWatch] = {}
@@ -107,7 +111,7 @@ class RecordDialog(QDialog):
             column.addWidget(part, 1 if part is parts[-1] else 0)
         column.addWidget(self.general_error)
         column.addWidget(self.buttons)
-        if type(self).history_key is not RecordDialog.history_key:
+        if type(self).record_key is not RecordDialog.record_key:
             self.history_button = self.buttons.addButton("&History…", QDialogButtonBox.ButtonRole.HelpRole)
             self.history_button.setProperty(SAFE_PROPERTY, True)
             self.history_button.setToolTip("Every recorded change to this record: who, when, old and new values")
@@ -117,18 +121,18 @@ class RecordDialog(QDialog):
         self.resize(*size)
 
     # -- history --------------------------------------------------------------------------------
-    def history_key(self) -> tuple[str, int] | None:
-        """(kind, id) of the stored record, or None while it is new."""
+    def record_key(self) -> tuple[str, int] | None:
+        """(kind, id) of the stored record, or None while it is new: its history, and the row the page selects."""
         return None
 
     def _update_history_button(self) -> None:
         if self.history_button is not None:
-            self.history_button.setEnabled(self.history_key() is not None)
+            self.history_button.setEnabled(self.record_key() is not None)
 
     def show_history(self) -> None:
         from interface_desktop.ui.safety.history_dialog import HistoryDialog
 
-        key = self.history_key()
+        key = self.record_key()
         if key is not None:
             self.history_dialog = HistoryDialog(self.runner, *key, self)
             self.history_dialog.open()
@@ -159,7 +163,7 @@ class RecordDialog(QDialog):
         for field, message in errors.items():
             form = next((f for f in self._forms if field in f.errors), None)
             if form is None:
-                leftovers.append(f"{field.replace('_', ' ')}: {message}")
+                leftovers.append(f"{field.replace('_', ' ')}: {message}" if field else message)
                 continue
             form.errors[field].setText("\u26a0 " + message[:1].upper() + message[1:])
             form.errors[field].setVisible(True)
@@ -175,15 +179,9 @@ class RecordDialog(QDialog):
                 label.setVisible(False)
         self.general_error.setVisible(False)
 
-    def run_service(self, fn, *args, **kwargs):  # noqa: ANN001, ANN201 - passes through any call
-        """Call a service; on a validation error show it beside the fields and return None."""
-        try:
-            return fn(*args, **kwargs)
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-        except ServiceError as exc:
-            self.show_errors({"": str(exc)})
-        return None
+    def _report(self, _title: str, exc: Exception) -> None:
+        """A refused save: validation messages beside their fields, any other message under the form."""
+        self.show_errors(exc.errors if isinstance(exc, ValidationError) else {"": str(exc)})
 
     def save(self) -> bool:
         raise NotImplementedError
@@ -207,10 +205,7 @@ class RecordDialog(QDialog):
 
     def reject(self) -> None:
         if self.dirty:
-            answer = QMessageBox.question(
-                self, "Unsaved changes", "You have changes that are not saved. Save them before closing?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            answer = ask_to_save(self, "You have changes that are not saved. Save them before closing?")
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save:

@@ -1,12 +1,17 @@
-"""Base for the record pages: they refresh themselves when a kind they show changes."""
+"""Base for the record pages: they refresh themselves when a kind they show changes, and run record dialogs."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.view import View
+
+if TYPE_CHECKING:
+    from interface_desktop.ui.widgets.record_dialog import RecordDialog
 
 
 class RecordView(View):
@@ -21,3 +26,10 @@ class RecordView(View):
         # A hidden page inside the window is refreshed by the page host when it is next shown.
         if kind in self.watched_kinds and (self.isVisible() or self.parent() is None):
             self.refresh()
+
+    def run_editor(self, editor: RecordDialog) -> bool:
+        """Shows a record dialog; once it closes, announces what it changed. True when it changed anything."""
+        editor.exec()
+        assert editor.ops is not None, "a record dialog that stores needs a runner"
+        self.ops.announce(*editor.ops.held)
+        return bool(editor.ops.held)

@@ -4,7 +4,8 @@
 - `set_group(group_id: int | None)`: show only this group (None = all groups);
 - `refresh()`: reload from services;
 - `open_record(kind: str, record_id: int) -> bool`: show that record if this view owns the kind;
-- `save_state(settings) / restore_state(settings)`: column widths, splitters, filters (QSettings).
+- `save_state(settings) / restore_state(settings)`: column widths, splitters, filters (QSettings);
+- `ops`: how the page changes data (ui.operations), announcing each change on `signals`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.signals import AppSignals
 
 
@@ -24,6 +26,7 @@ class View(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.signals = signals
+        self.ops = Operations(runner, self, signals=signals)
         self.group_id: int | None = None
 
     def set_group(self, group_id: int | None) -> None:
