@@ -17,7 +17,7 @@ from interface_desktop.services.people import people
 from interface_desktop.services.core.errors import ValidationError
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.operations import Operations
-from interface_desktop.ui.widgets.feedback import FieldErrors, show_error
+from interface_desktop.ui.widgets.feedback import FieldErrors
 from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.vocab import BOARDS, GROUP_ROLE_LABELS, SECTOR_LABELS
 
@@ -188,18 +188,10 @@ class FirstRunPage(QWidget):
         return group.id
 
     def _refused(self, title: str, exc: Exception) -> None:
-        if isinstance(exc, ValidationError):
-            self._show_validation(self._storing, exc)
-        else:
-            show_error(self, title, exc)
-
-    def _show_validation(self, where: str, exc: ValidationError) -> None:
-        if where == "group":
-            unplaced = self.errors.show(exc)
-            if unplaced:
-                show_error(self, "Set up your group", ValidationError({"group": "; ".join(unplaced)}))
+        if self._storing == "group" or not isinstance(exc, ValidationError):
+            self.errors.report(self, title, exc)
             return
-        self.members_error.setText("⚠ " + where + ": " + "; ".join(exc.errors.values()))
+        self.members_error.setText("⚠ " + self._storing + ": " + "; ".join(exc.errors.values()))
         self.members_error.show()
 
     def load_demo(self) -> None:

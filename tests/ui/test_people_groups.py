@@ -9,6 +9,7 @@ from interface_desktop.services.people import groups
 from interface_desktop.services.people import lookups
 from interface_desktop.services.people import people
 from interface_desktop.ui.people.group_editor import GroupEditor
+from interface_desktop.ui.people.groups_model import COL_BOARD, COL_MEMBERS, COL_QUORUM, GroupsModel
 from interface_desktop.ui.people.person_editor import PersonEditor
 from interface_desktop.ui.people.people_model import COL_GROUPS, PeopleModel
 from interface_desktop.ui.signals import AppSignals
@@ -120,3 +121,11 @@ def test_sorting_by_a_header_keeps_the_chosen_person(qtbot, db):
     assert view.model.row_of(rec.consultant_id) != before
     assert view.table.current_dto().id == rec.consultant_id
     assert [i.row() for i in view.table.selectionModel().selectedRows()] == [view.model.row_of(rec.consultant_id)]
+
+
+def test_groups_model_without_widgets(db, qapp):
+    rec = make_records(db)
+    model = GroupsModel()
+    model.set_rows(rec.runner.call(groups.list_groups))
+    assert model.index(0, COL_MEMBERS).data() == "2" and model.index(0, COL_BOARD).data() == "Lothian"
+    assert model.index(0, COL_QUORUM).data() == "3 incl. 1 GP, 1 secondary"

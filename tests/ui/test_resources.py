@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from interface_desktop.services.documents import files
 from interface_desktop.ui.library.resource_dialog import ResourceDialog, guess_kind
+from interface_desktop.ui.library.resources_model import COL_SCOPE, COL_SIZE, COL_TITLE, ResourcesModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.library.resources_view import ResourcesView
 from tests.support.ui_records_fixtures import make_records
@@ -76,3 +77,13 @@ def test_kind_is_guessed_from_the_file_name():
     assert guess_kind(Path("Terms of reference.docx")) == "terms_of_reference"
     assert guess_kind(Path("referral form.docx")) == "template"
     assert guess_kind(Path("minutes.pdf")) == "paper"
+
+
+def test_model_without_widgets(db, qapp):
+    rec = make_records(db, n_actions=0)
+    rec.runner.call(files.add_resource, filename="ToR.docx", data=b"x" * 2048, kind="terms_of_reference",
+                    title="Terms of reference", group_id=None)
+    model = ResourcesModel()
+    model.set_rows(rec.runner.call(files.list_resources, group_id=rec.group_id))
+    assert [model.index(0, column).data() for column in (COL_TITLE, COL_SIZE, COL_SCOPE)] == \
+        ["Terms of reference", "2 KB", "Every group"]

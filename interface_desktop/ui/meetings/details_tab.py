@@ -17,7 +17,7 @@ from interface_desktop.services.people.people import PersonChoice
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.widgets.feedback import FieldErrors, show_error
+from interface_desktop.ui.widgets.feedback import FieldErrors
 from interface_desktop.ui.widgets.forms import set_combo_data
 from interface_desktop.vocab import MEETING_STATUS_LABELS
 
@@ -132,14 +132,10 @@ class DetailsTab(QWidget):
         return True
 
     def _refused(self, title: str, exc: Exception) -> None:
-        """Messages beside their fields, and every typed value kept; any other refusal in a message box."""
-        if not isinstance(exc, ValidationError):
-            show_error(self, title, exc)
-            return
-        unplaced = self.errors.show(exc)
-        self.state.setText("Not saved: please correct the fields marked ⚠")
-        if unplaced:
-            show_error(self, title, ValidationError({"details": "; ".join(unplaced)}))
+        """Every typed value is kept; messages go beside their fields."""
+        if isinstance(exc, ValidationError):
+            self.state.setText("Not saved: please correct the fields marked ⚠")
+        self.errors.report(self, title, exc)
 
 
 def _store(session, meeting_id: int, fields: dict, status: str) -> MeetingDTO:  # noqa: ANN001 - a Session

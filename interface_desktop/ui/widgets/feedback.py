@@ -57,6 +57,16 @@ class FieldErrors:
             label.clear()
             label.hide()
 
+    def report(self, parent: QWidget, title: str, exc: Exception) -> None:
+        """A report (see ui.operations): validation messages beside their fields; any other error, and messages
+        for fields not on this form, in one message box."""
+        if not isinstance(exc, ValidationError):
+            show_error(parent, title, exc)
+            return
+        unplaced = self.show(exc)
+        if unplaced:
+            show_error(parent, title, ServiceError("; ".join(unplaced)))
+
     def show(self, exc: ValidationError) -> list[str]:
         """Shows each message beside its field; returns the messages with no field on this form."""
         self.clear()
