@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from interface_desktop.exports.blocks import Chart
-from interface_desktop.exports.pdf_styles import clean_plain
+from interface_desktop.exports.glyphs import clean_plain
 
 SERIES_COLOURS = ("#005EB8", "#41B6E6", "#AE2573", "#FFB81C")
 WIDTH_PT = 470

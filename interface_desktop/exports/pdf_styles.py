@@ -8,6 +8,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from interface_desktop.exports.blocks import Block
+from interface_desktop.exports.charts import drawing
+from interface_desktop.exports.glyphs import clean_plain
 
 NHS_BLUE = "#005EB8"
 DARK = "#231F20"
@@ -15,15 +17,11 @@ GREY = "#425563"
 PALE = "#E8EDEE"
 RAG_FILLS = {"red": "#F4C7C3", "amber": "#FCE8B2", "green": "#C6E7C9", "grey": "#E8EDEE"}
 MARGIN_CM = 2.0
-# Helvetica has no arrow glyph; the standard PDF fonts keep files small and open anywhere.
-REPLACEMENTS = {"→": "to", "\u2011": "-", "\u2212": "-"}
 
 
 def clean(text: str) -> str:
     """Plain text made safe for a reportlab Paragraph (markup escaped, missing glyphs replaced)."""
-    for old, new in REPLACEMENTS.items():
-        text = text.replace(old, new)
-    return escape(text)
+    return escape(clean_plain(text))
 
 
 @lru_cache(maxsize=1)
@@ -108,8 +106,6 @@ def render(blocks: Sequence[Block]) -> list:
         elif block.kind == "pagebreak":
             story.append(PageBreak())
         elif block.kind == "chart":
-            from interface_desktop.exports.charts import drawing
-
             story.append(drawing(block.chart))
         else:
             story.append(para(block.text, PDF_STYLES[block.kind]))
@@ -153,12 +149,6 @@ def numbered_canvas(header: str = "", marker: str = ""):  # noqa: ANN201 - a Can
         c.restoreState()
 
     return NumberedCanvas
-
-
-def clean_plain(text: str) -> str:
-    for old, new in REPLACEMENTS.items():
-        text = text.replace(old, new)
-    return text
 
 
 def build(path: Path, story: list, *, title: str, header: str = "", marker: str = "") -> None:
