@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from interface_desktop.selftest import run as selftest
-from interface_desktop.selftest.run import CheckFailed, Context, expect, run_steps, summary_line
+from interface_desktop.selftest.context import CheckFailed, Context, expect
+from interface_desktop.selftest.run import run_steps, summary_line
 
 PACKAGE = Path(__file__).resolve().parent.parent / "interface_desktop"
 

@@ -11,33 +11,15 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from interface_desktop import APP_NAME, __version__
+from interface_desktop.selftest.context import CheckFailed, Context, Step
+from interface_desktop.selftest.steps import close, steps
 
 EXIT_PASS, EXIT_FAIL = 0, 1
-
-
-class CheckFailed(Exception):
-    """A self-test step ran but its result was wrong; the message says what was expected."""
-
-
-def expect(condition: bool, message: str) -> None:
-    if not condition:
-        raise CheckFailed(message)
-
-
-@dataclass
-class Context:
-    """What the steps share: the temporary folder, the open database and what earlier steps found."""
-
-    folder: Path
-    db: object = None
-    runner: object = None
-    found: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -47,10 +29,10 @@ class StepResult:
     detail: str
 
 
-def run_steps(steps: list[tuple[str, Callable[[Context], str]]], ctx: Context) -> tuple[list[StepResult], str | None]:
+def run_steps(planned: list[Step], ctx: Context) -> tuple[list[StepResult], str | None]:
     """Run steps in order; stop at the first failure and return its description."""
     results: list[StepResult] = []
-    for name, step in steps:
+    for name, step in planned:
         started = time.perf_counter()
         try:
             detail = step(ctx)
@@ -89,8 +71,6 @@ def prepare_qt_environment(messages: list[str]) -> None:
 
 def run(report_file: str | None = None) -> int:
     """Run every step in a temporary folder, print the summary line, return 0 (PASS) or 1 (FAIL)."""
-    from interface_desktop.selftest.steps import close, steps
-
     qt_messages: list[str] = []
     prepare_qt_environment(qt_messages)
     started = time.perf_counter()

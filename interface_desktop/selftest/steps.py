@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from interface_desktop.selftest.run import Context, expect
+from interface_desktop.selftest.context import Context, Step, expect
 
 EXPORTS_MODULE = "interface_desktop.exports.jobs"
 
@@ -136,19 +136,19 @@ def export_action_log(ctx: Context) -> str:
     return f"xlsx, {len(ids)} actions"
 
 
-BASE_STEPS = [
+BASE_STEPS: list[Step] = [
     ("database", create_database),
     ("demo data", load_demo_data),
     ("main window", open_main_window),
 ]
-DOCUMENT_STEPS = [
+DOCUMENT_STEPS: list[Step] = [
     ("minutes", export_minutes),
     ("meeting pack", export_pack),
     ("action log", export_action_log),
 ]
 
 
-def steps() -> tuple[list, str | None]:
+def steps() -> tuple[list[Step], str | None]:
     """Every step, and a note when this version has no document exports to check."""
     if importlib.util.find_spec(EXPORTS_MODULE) is None:
         return BASE_STEPS, f"documents not checked: {EXPORTS_MODULE} is not in this version"
