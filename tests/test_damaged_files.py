@@ -20,13 +20,13 @@ def _digest(path: Path) -> str:
 
 
 @pytest.fixture
-def saved(app_paths, db):
+def saved(app_paths, fresh_db):
     """A database holding a group, closed, with one backup."""
-    with db.session_scope() as s:
+    with fresh_db.session_scope() as s:
         groups.create_group(s, name="Fife Interface Group", board="FF")
-    backup = backups.make_backup(db.file, app_paths.backup_dir, "manual")
-    db.dispose()
-    return db.file, backup
+    backup = backups.make_backup(fresh_db.file, app_paths.backup_dir, "manual")
+    fresh_db.dispose()
+    return fresh_db.file, backup
 
 
 def _zero(f: Path) -> None:

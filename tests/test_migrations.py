@@ -68,8 +68,8 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_upgrade_from_empty_matches_the_models(db):
-    with db.engine.connect() as conn:
+def test_upgrade_from_empty_matches_the_models(fresh_db):
+    with fresh_db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True,
                                                          "include_object": include_in_autogenerate})
         assert compare_metadata(context, Base.metadata) == []
