@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interface_desktop.cli.common import UserError, import_subparsers, open_db
+from interface_desktop.cli.common import UserError, database_runner, import_subparsers
 
 WIDTH = 48
 
@@ -49,17 +49,14 @@ def cmd_import_actions(args: argparse.Namespace) -> int:
     from interface_desktop.services.imports import action_import
 
     name = Path(args.file).name
-    db = open_db(args, read_only=args.dry_run)
-    try:
-        with db.session_scope() as session:
-            if args.dry_run:
-                preview = action_import.preview_actions(session, group_id=args.group, path=args.file)
-                print_preview(preview)
-                if preview.problems:
-                    raise UserError(f"{name}: {len(preview.problems)} row problem(s) to fix; nothing was imported")
-                return 0
-            result = action_import.import_actions(session, group_id=args.group, path=args.file)
-    finally:
-        db.dispose()
+    if args.dry_run:
+        with database_runner(args, read_only=True) as runner:
+            preview = runner.call(action_import.preview_actions, group_id=args.group, path=args.file)
+        print_preview(preview)
+        if preview.problems:
+            raise UserError(f"{name}: {len(preview.problems)} row problem(s) to fix; nothing was imported")
+        return 0
+    with database_runner(args) as runner:
+        result = runner.call(action_import.import_actions, group_id=args.group, path=args.file)
     print(result.message)
     return 0

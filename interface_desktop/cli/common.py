@@ -7,9 +7,14 @@ import dataclasses
 import json
 import sys
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from interface_desktop.services.core.runner import ServiceRunner
 
 EXIT_USER_ERROR = 1
 
@@ -52,11 +57,21 @@ def report_error(exc: BaseException) -> bool:
     return True
 
 
-def open_db(args: argparse.Namespace, *, read_only: bool = False):  # noqa: ANN201 - returns db.engine.Database
-    """Resolve the database, bring it to the current schema (backing it up first), and open it."""
-    from interface_desktop.app import open_app_database
+@contextmanager
+def database_runner(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[ServiceRunner]:
+    """The command's database, for `runner.call(service, ...)`: closed (and unlocked) when the block ends.
 
-    return open_app_database(getattr(args, "db", None), read_only=read_only, paths=cli_paths(args))
+    A writer's database is brought to the current schema first (backed up before); a reader's is left as it is.
+    Errors go up to `main`, which prints the user's ones as one line (exit 1).
+    """
+    from interface_desktop.app import open_app_database
+    from interface_desktop.services.core.runner import ServiceRunner
+
+    db = open_app_database(getattr(args, "db", None), read_only=read_only, paths=cli_paths(args))
+    try:
+        yield ServiceRunner(db.session_scope, location=str(db.file or db.url), read_only=read_only)
+    finally:
+        db.dispose()
 
 
 def cli_paths(args: argparse.Namespace):  # noqa: ANN201 - returns paths.AppPaths

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from interface_desktop.cli.common import open_db, parse_date, print_json
+from interface_desktop.cli.common import database_runner, parse_date, print_json
 
 LIST_KINDS = ("meetings", "actions", "issues", "activities", "people", "groups")
 
@@ -38,12 +38,8 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
 def cmd_info(args: argparse.Namespace) -> int:
     from interface_desktop.cli import stats
 
-    db = open_db(args)
-    try:
-        with db.session_scope() as session:
-            report = stats.database_info(session, location=str(db.file or db.url))
-    finally:
-        db.dispose()
+    with database_runner(args) as runner:
+        report = runner.call(stats.database_info, location=runner.location)
     if args.json:
         print_json(report)
     else:
@@ -61,16 +57,12 @@ def _statuses(text: str | None) -> tuple[str, ...] | None:
 def cmd_list(args: argparse.Namespace) -> int:
     from interface_desktop.cli import rows
 
-    db = open_db(args)
-    try:
-        with db.session_scope() as session:
-            result = rows.list_rows(
-                session, args.kind, group_id=args.group, status=_statuses(args.status), owner_id=args.owner,
-                overdue=args.overdue or None, due_from=args.due_from, due_to=args.due_to, category=args.category,
-                direction=args.direction, when=args.when, activity_kind=args.activity_kind, text=args.text,
-            )
-    finally:
-        db.dispose()
+    with database_runner(args) as runner:
+        result = runner.call(
+            rows.list_rows, args.kind, group_id=args.group, status=_statuses(args.status), owner_id=args.owner,
+            overdue=args.overdue or None, due_from=args.due_from, due_to=args.due_to, category=args.category,
+            direction=args.direction, when=args.when, activity_kind=args.activity_kind, text=args.text,
+        )
     print_json(result)
     return 0
 
@@ -78,12 +70,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from interface_desktop.demo import example as demo
 
-    db = open_db(args)
-    try:
-        with db.session_scope() as session:
-            summary = demo.load_demo(session)
-    finally:
-        db.dispose()
+    with database_runner(args) as runner:
+        summary = runner.call(demo.load_demo)
     if args.json:
         print_json(summary)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interface_desktop.cli.common import export_subparsers, open_db, parse_date
+from interface_desktop.cli.common import database_runner, export_subparsers, parse_date
 from interface_desktop.services.documents.kinds import KINDS, DocumentKind
 
 
@@ -55,7 +55,6 @@ def _statuses(text: str | None) -> tuple[str, ...] | None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from interface_desktop.exports import jobs, writing
-    from interface_desktop.services.core.runner import ServiceRunner
 
     what = args.document
     request = jobs.ExportRequest(
@@ -65,11 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         date_from=getattr(args, "date_from", None), date_to=getattr(args, "date_to", None),
     )
     writing.check_format(what, args.output)
-    db = open_db(args, read_only=True)
-    try:
-        runner = ServiceRunner(db.session_scope, location=str(db.file or db.url), read_only=True)
+    with database_runner(args, read_only=True) as runner:
         written = jobs.run(runner, request, allow_identifiers=args.allow_identifiers)
-    finally:
-        db.dispose()
     print(written)
     return 0

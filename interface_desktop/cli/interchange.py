@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interface_desktop.cli.common import UserError, export_subparsers, import_subparsers, open_db
+from interface_desktop.cli.common import UserError, database_runner, export_subparsers, import_subparsers
 
 
 def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -25,12 +25,8 @@ def cmd_export_data(args: argparse.Namespace) -> int:
     from interface_desktop.services.interchange import interchange
 
     target = Path(args.output).expanduser()
-    db = open_db(args, read_only=True)
-    try:
-        with db.session_scope() as session:
-            document = interchange.export_data(session, group_id=args.group)
-    finally:
-        db.dispose()
+    with database_runner(args, read_only=True) as runner:
+        document = runner.call(interchange.export_data, group_id=args.group)
     size = interchange.write_document(document, target)
     counts = ", ".join(f"{len(document[k])} {k}" for k in ("groups", "people", "meetings", "actions", "issues",
                                                             "activities"))
@@ -43,13 +39,10 @@ def cmd_import_data(args: argparse.Namespace) -> int:
 
     document = interchange.read_document(args.file)
     name = Path(args.file).name
-    db = open_db(args)
     try:
-        with db.session_scope() as session:
-            summary = interchange.import_data(session, document, source=name)
+        with database_runner(args) as runner:
+            summary = runner.call(interchange.import_data, document, source=name)
     except interchange.InterchangeError as exc:
         raise UserError(f"{name}: {exc}; nothing was imported") from None
-    finally:
-        db.dispose()
     print(summary.message)
     return 0

@@ -7,7 +7,7 @@ import csv
 import sys
 from pathlib import Path
 
-from interface_desktop.cli.common import UserError, cli_paths, open_db, print_json
+from interface_desktop.cli.common import UserError, cli_paths, database_runner, print_json
 
 
 def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -101,12 +101,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_scan(args: argparse.Namespace) -> int:
     from interface_desktop.services.identifiers import guard as privacy_guard
 
-    db = open_db(args, read_only=True)
-    try:
-        with db.session_scope() as session:
-            found = privacy_guard.scan(session, unresolved_only=args.unresolved)
-    finally:
-        db.dispose()
+    with database_runner(args, read_only=True) as runner:
+        found = runner.call(privacy_guard.scan, unresolved_only=args.unresolved)
     if args.json:
         print_json(found)
     else:
@@ -134,12 +130,8 @@ def cmd_check_text(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     from interface_desktop.services.audit import trail as audit
 
-    db = open_db(args, read_only=True)
-    try:
-        with db.session_scope() as session:
-            items = audit.history(session, args.entity, args.id)
-    finally:
-        db.dispose()
+    with database_runner(args, read_only=True) as runner:
+        items = runner.call(audit.history, args.entity, args.id)
     if args.json:
         print_json(items)
         return 0
@@ -158,12 +150,8 @@ def spreadsheet_safe(value: str) -> str:
 def cmd_audit_log(args: argparse.Namespace) -> int:
     from interface_desktop.services.audit import trail as audit
 
-    db = open_db(args, read_only=True)
-    try:
-        with db.session_scope() as session:
-            rows = audit.export_rows(audit.entries(session))
-    finally:
-        db.dispose()
+    with database_runner(args, read_only=True) as runner:
+        rows = audit.export_rows(runner.call(audit.entries))
     target = args.output.expanduser()
     partial = target.with_name(target.name + ".partial")
     with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
