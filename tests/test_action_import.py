@@ -22,7 +22,7 @@ from interface_desktop.services.documents import documents
 from interface_desktop.services.people import groups
 from interface_desktop.services.meetings import meetings
 from interface_desktop.services.people import people
-from interface_desktop.cli import stats
+from interface_desktop.services.dashboard import stats
 from interface_desktop.services.imports.action_import import ActionImportError
 from interface_desktop.services.actions.actions import ActionFilter
 from interface_desktop.services.core.safe_files import UnsafeFileError

@@ -20,7 +20,7 @@ from interface_desktop.demo import example as demo
 from interface_desktop.services.documents import files
 from interface_desktop.services.issues import issues
 from interface_desktop.services.meetings import meetings
-from interface_desktop.cli import stats
+from interface_desktop.services.dashboard import stats
 from interface_desktop.services.core.clock import today
 from interface_desktop.services.issues.issues import IssueFilter
 

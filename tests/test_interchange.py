@@ -13,7 +13,7 @@ from interface_desktop.services.people import groups
 from interface_desktop.services.interchange import interchange
 from interface_desktop.services.issues import issues
 from interface_desktop.services.people import people
-from interface_desktop.cli import stats
+from interface_desktop.services.dashboard import stats
 from interface_desktop.services.interchange.interchange import InterchangeError
 
 

@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from interface_desktop.cli import stats
+    from interface_desktop.services.dashboard import stats
 
     with database_runner(args) as runner:
         report = runner.call(stats.database_info, location=runner.location)

@@ -15,7 +15,7 @@ from interface_desktop.services.people import groups
 from interface_desktop.services.issues import issues
 from interface_desktop.services.people import lookups
 from interface_desktop.services.people import people
-from interface_desktop.cli import stats
+from interface_desktop.services.dashboard import stats
 from interface_desktop.services.core.clock import today
 from interface_desktop.demo.content import activities as activity_content
 from interface_desktop.demo.content import highland, lothian, papers
