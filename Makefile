@@ -1,5 +1,5 @@
 # make run   - set up and start the app (embedded SQLite database, nothing to configure)
-# make test  - set up and run the whole test suite offscreen, layering contracts included
+# make test  - set up and run the whole test suite offscreen, the linter and layering contracts included
 # make bundle - build the one-folder app, its zip and IT note (build/dist/); print its size and start-up time
 PYTHON ?= python3
 VENV := .venv
@@ -15,6 +15,7 @@ run: sysdeps-run $(RUN_STAMP)
 	$(BIN)/interface-desktop $(ARGS)
 
 test: sysdeps-test $(TEST_STAMP)
+	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 

@@ -19,13 +19,13 @@ from sqlalchemy import insert
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("INTERFACE_DESKTOP_TODAY", "2026-11-23")
 
-from interface_desktop.app import open_app_database  # noqa: E402
-from interface_desktop.db.engine import Database  # noqa: E402
-from interface_desktop.db.models import Action, ActionUpdate  # noqa: E402
-from interface_desktop.services.people import groups  # noqa: E402
+from interface_desktop.app import open_app_database
+from interface_desktop.db.engine import Database
+from interface_desktop.db.models import Action, ActionUpdate
+from interface_desktop.services.people import groups
 from interface_desktop.services.meetings import meetings
 from interface_desktop.services.people import people
-from interface_desktop.services.core.runner import ServiceRunner  # noqa: E402
+from interface_desktop.services.core.runner import ServiceRunner
 
 REPEATS = 5
 WORDS = ("discharge letters", "results handling", "referral guidance", "fit notes", "shared care protocol",
@@ -54,7 +54,7 @@ def populate(db: Database, n_actions: int, seed: int = 7) -> None:
                                             for i in range(1, n_actions + 1, 3)])
 
 
-def settle(app, view) -> None:  # noqa: ANN001 - QApplication, ActionsView
+def settle(app, view) -> None:  # QApplication, ActionsView
     """Until the filtered rows are on screen (filters load on a worker thread)."""
     app.processEvents()
     while view.model.loading:

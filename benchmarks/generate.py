@@ -122,7 +122,8 @@ SEARCH_SQL = {
     "action": ("SELECT date(created_at), 'action', id, group_id, description, {body} FROM action", ()),
     "issue": ("SELECT date(raised_on), 'issue', id, group_id, reference || ' ' || title, {body} FROM interface_issue",
               ("description", "impact", "resolution", "learning", "raised_by_organisation")),
-    "sea": ("SELECT date(raised_on), 'sea', id, group_id, 'SEA ' || reference || ' ' || title, {body} FROM interface_issue "
+    "sea": ("SELECT date(raised_on), 'sea', id, group_id, 'SEA ' || reference || ' ' || title, {body} "
+            "FROM interface_issue "
             "WHERE has_sea", ("sea_what_happened", "sea_why", "sea_learned", "sea_changed", "sea_impact",
                               "sea_contributory_factors", "sea_learning_needs")),
     "activity": ("SELECT date(starts_on), 'activity', id, group_id, title, {body} FROM activity",
@@ -159,7 +160,7 @@ def fill_search(conn: Connection) -> int:
     return total
 
 
-def _timed(label: str, timings: dict[str, float], fn, *args):  # noqa: ANN001, ANN202 - any step
+def _timed(label: str, timings: dict[str, float], fn, *args):  # any step
     started = time.perf_counter()
     result = fn(*args)
     timings[label] = time.perf_counter() - started

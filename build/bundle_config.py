@@ -101,7 +101,8 @@ def app_hiddenimports() -> list[str]:
     from PyInstaller.utils.hooks import collect_submodules
 
     modules = collect_submodules("interface_desktop", filter=lambda name: ".migrations" not in name)
-    modules += collect_submodules("alembic", filter=lambda name: not name.startswith(("alembic.testing", "alembic.templates")))
+    unused = ("alembic.testing", "alembic.templates")
+    modules += collect_submodules("alembic", filter=lambda name: not name.startswith(unused))
     return modules
 
 
@@ -138,7 +139,7 @@ def keep(dest: str) -> bool:
     return not _matches(dest.replace("\\", "/"), DROPPED_DATA)
 
 
-def trim(analysis) -> None:  # noqa: ANN001 - PyInstaller's Analysis object
+def trim(analysis) -> None:  # PyInstaller's Analysis object
     """Drop unused Qt plugins, translations and libraries, and unused data, from an Analysis in place."""
     analysis.binaries = [entry for entry in analysis.binaries if keep(entry[0])]
     analysis.datas = [entry for entry in analysis.datas if keep(entry[0])]
@@ -170,7 +171,7 @@ def _without_orphan_libraries(binaries: list) -> list:
     return [entry for entry in binaries if entry[0] in reached]
 
 
-def windows_version_info(version: str):  # noqa: ANN201 - PyInstaller's VSVersionInfo (Windows builds only)
+def windows_version_info(version: str):  # PyInstaller's VSVersionInfo (Windows builds only)
     """The Windows version resource (file properties > Details) built from the package version."""
     from PyInstaller.utils.win32 import versioninfo as vi
 

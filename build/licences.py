@@ -87,7 +87,8 @@ def _copy_licence_files(dist: Distribution, target: Path) -> int:
 
 def _python_licence() -> Path | None:
     base = Path(sys.base_prefix)
-    for candidate in (base / "LICENSE.txt", base / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "LICENSE.txt"):
+    version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    for candidate in (base / "LICENSE.txt", base / "lib" / version / "LICENSE.txt"):
         if candidate.is_file():
             return candidate
     return None
@@ -132,7 +133,8 @@ def _system_library_licences(bundle: Path, root: Path) -> list[Component]:
         folder = f"system-{package}"
         (root / folder).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(copyright_file, root / folder / "copyright")
-        components.append(Component(package, _debian_version(package), "as in its copyright file: " + ", ".join(libs), folder))
+        components.append(Component(package, _debian_version(package), "as in its copyright file: " + ", ".join(libs),
+                                    folder))
     return components
 
 

@@ -36,7 +36,7 @@ def new_document(title: str) -> Document:
     return doc
 
 
-def _field(run, code: str) -> None:  # noqa: ANN001 - a docx Run
+def _field(run, code: str) -> None:  # a docx Run
     for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
         if kind:
             el = OxmlElement("w:fldChar")
@@ -48,7 +48,7 @@ def _field(run, code: str) -> None:  # noqa: ANN001 - a docx Run
         run._r.append(el)
 
 
-def _footer(section, title: str) -> None:  # noqa: ANN001 - a docx Section
+def _footer(section, title: str) -> None:  # a docx Section
     para = section.footer.paragraphs[0]
     para.text = f"{title} · Page "
     _field(para.add_run(), "PAGE")
@@ -58,7 +58,7 @@ def _footer(section, title: str) -> None:  # noqa: ANN001 - a docx Section
         run.font.size = Pt(8)
 
 
-def fill(p, text: str, *, bold: bool = False):  # noqa: ANN001, ANN201 - a docx Paragraph
+def fill(p, text: str, *, bold: bool = False):  # a docx Paragraph
     """Write text in which [square-bracketed] parts are highlighted for the group to fill in."""
     for n, piece in enumerate(text.replace("]", "[").split("[")):
         if not piece:
@@ -70,7 +70,7 @@ def fill(p, text: str, *, bold: bool = False):  # noqa: ANN001, ANN201 - a docx 
     return p
 
 
-def para(doc: Document, text: str, *, bold: bool = False):  # noqa: ANN201
+def para(doc: Document, text: str, *, bold: bool = False):
     if text.startswith("• "):
         return fill(doc.add_paragraph(style="List Bullet"), text[2:], bold=bold)
     return fill(doc.add_paragraph(), text, bold=bold)
@@ -81,7 +81,7 @@ def choices(*labels: str) -> str:
     return "   ".join(f"{BOX}\u00a0{label.replace(' ', chr(0xA0))}" for label in labels)
 
 
-def keep_row_together(row, *, with_next: bool = False) -> None:  # noqa: ANN001 - a docx _Row
+def keep_row_together(row, *, with_next: bool = False) -> None:  # a docx _Row
     props = row._tr.get_or_add_trPr()
     props.append(OxmlElement("w:cantSplit"))
     if with_next:
@@ -97,7 +97,7 @@ def answer_box(doc: Document, question: str, height_cm: float) -> None:
     t.rows[1].height, t.rows[1].height_rule = Cm(height_cm), WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
-def table(doc: Document, rows: list[tuple[str, ...]], widths: tuple[float, ...], header: bool = True):  # noqa: ANN201
+def table(doc: Document, rows: list[tuple[str, ...]], widths: tuple[float, ...], header: bool = True):
     t = doc.add_table(rows=0, cols=len(widths))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER

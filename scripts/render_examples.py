@@ -17,14 +17,14 @@ from pathlib import Path
 
 os.environ.setdefault("INTERFACE_DESKTOP_TODAY", "2026-11-23")
 
-from interface_desktop.db.engine import open_database  # noqa: E402
-from interface_desktop.db.migrate import upgrade_to_head  # noqa: E402
-from interface_desktop.exports import jobs  # noqa: E402
-from interface_desktop.demo import example as demo  # noqa: E402
+from interface_desktop.db.engine import open_database
+from interface_desktop.db.migrate import upgrade_to_head
+from interface_desktop.exports import jobs
+from interface_desktop.demo import example as demo
 from interface_desktop.services.issues import issues
 from interface_desktop.services.meetings import meetings
-from interface_desktop.services.issues.issues import IssueFilter  # noqa: E402
-from interface_desktop.services.core.runner import ServiceRunner  # noqa: E402
+from interface_desktop.services.issues.issues import IssueFilter
+from interface_desktop.services.core.runner import ServiceRunner
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "examples"
 # Pages worth showing: the pack's cover, agenda, action log and a paper with its item stamp.

@@ -19,9 +19,9 @@ from openpyxl import Workbook
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import open_window, settle  # noqa: E402
+from screenshots import open_window, settle
 
-from interface_desktop.services.people import groups  # noqa: E402
+from interface_desktop.services.people import groups
 
 HEADERS = ["No.", "Date raised", "Action point", "Lead", "Due date", "Status", "Progress update"]
 ROWS = [

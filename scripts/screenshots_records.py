@@ -16,14 +16,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import open_window, settle, shoot  # noqa: E402
+from screenshots import open_window, settle, shoot
 
-from interface_desktop.services.activities import activities  # noqa: E402
+from interface_desktop.services.activities import activities
 from interface_desktop.services.people import groups
 from interface_desktop.services.issues import issues
-from interface_desktop.ui.activities.activity_editor import ActivityEditor  # noqa: E402
-from interface_desktop.ui.people.group_editor import GroupEditor  # noqa: E402
-from interface_desktop.ui.issues.issue_editor import IssueEditor  # noqa: E402
+from interface_desktop.ui.activities.activity_editor import ActivityEditor
+from interface_desktop.ui.people.group_editor import GroupEditor
+from interface_desktop.ui.issues.issue_editor import IssueEditor
 
 PAGES = (("actions_view", "actions"), ("issues_view", "issues"), ("activities_view", "activities"),
          ("people_view", "people"), ("groups_view", "groups"), ("resources_view", "resources"))
@@ -37,7 +37,7 @@ def shoot_dialog(app: QApplication, dialog: QWidget, path: Path) -> None:
     print(path)
 
 
-def dialogs(app: QApplication, window, out: Path) -> None:  # noqa: ANN001 - the main window
+def dialogs(app: QApplication, window, out: Path) -> None:  # the main window
     runner = window.runner
     with_sea = next(i for i in runner.call(issues.list_issues) if i.sea is not None)
     editor = IssueEditor(runner, runner.call(issues.get_issue, with_sea.id), parent=window)

@@ -16,21 +16,21 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import settle, shoot  # noqa: E402
+from screenshots import settle, shoot
 
-from interface_desktop.app import open_app_database  # noqa: E402
-from interface_desktop.db.maintenance import Maintenance  # noqa: E402
-from interface_desktop.paths import AppPaths  # noqa: E402
-from interface_desktop.privacy import mod11_check_digit  # noqa: E402
-from interface_desktop.demo import example as demo  # noqa: E402
+from interface_desktop.app import open_app_database
+from interface_desktop.db.maintenance import Maintenance
+from interface_desktop.paths import AppPaths
+from interface_desktop.privacy import mod11_check_digit
+from interface_desktop.demo import example as demo
 from interface_desktop.services.issues import issues
 from interface_desktop.services.identifiers import guard as privacy_guard
-from interface_desktop.services.core.runner import ServiceRunner  # noqa: E402
-from interface_desktop.ui import settings as prefs  # noqa: E402
-from interface_desktop.ui.issues.issue_editor import IssueEditor  # noqa: E402
-from interface_desktop.ui.safety.restore_dialog import RestoreDialog  # noqa: E402
-from interface_desktop.ui.main_window import MainWindow  # noqa: E402
-from interface_desktop.ui.safety.privacy_prompt import PrivacyPrompt  # noqa: E402
+from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.ui import settings as prefs
+from interface_desktop.ui.issues.issue_editor import IssueEditor
+from interface_desktop.ui.safety.restore_dialog import RestoreDialog
+from interface_desktop.ui.main_window import MainWindow
+from interface_desktop.ui.safety.privacy_prompt import PrivacyPrompt
 
 SIZE = (1280, 800)
 CHI = "010190123" + str(mod11_check_digit("010190123"))

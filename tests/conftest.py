@@ -11,10 +11,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from interface_desktop.app import open_app_database  # noqa: E402
-from interface_desktop.db.engine import Database  # noqa: E402
-from interface_desktop.db.migrate import file_at_head  # noqa: E402
-from interface_desktop.paths import AppPaths  # noqa: E402
+from interface_desktop.app import open_app_database
+from interface_desktop.db.engine import Database
+from interface_desktop.db.migrate import file_at_head
+from interface_desktop.paths import AppPaths
 
 TODAY = "2026-11-23"
 
@@ -67,13 +67,13 @@ def fresh_db(app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> Iterator[D
 
 
 @pytest.fixture
-def session(db: Database):  # noqa: ANN201 - a Session committed at the end of the test
+def session(db: Database):  # a Session committed at the end of the test
     with db.session_scope() as s:
         yield s
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - (Path, DemoSummary)
+def demo_template(tmp_path_factory: pytest.TempPathFactory):  # (Path, DemoSummary)
     """A database holding the example data, built once per run (it takes seconds); copy it, never change it."""
     from interface_desktop.demo import example as demo
 

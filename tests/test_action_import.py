@@ -149,7 +149,8 @@ def test_a_hand_made_tracker_is_read_with_its_odd_headers(lothian, tmp_path):
     assert rows[9].skipped == "a heading or note, not an action ('Closed actions')"
     assert rows[10].status == "dropped" and rows[10].owner == ""
     assert preview.new_people == ("New Locum",) and set(preview.matched_people) == {"Dr. Ann Lee", "Fiona Grant"}
-    assert preview.summary == "4 actions to add to Edinburgh Primary and Secondary Care Interface Group; 1 new person; 1 row skipped"
+    assert preview.summary == ("4 actions to add to Edinburgh Primary and Secondary Care Interface Group; "
+                               "1 new person; 1 row skipped")
     with db.session_scope() as s:
         result = action_import.import_actions(s, group_id=group_id, path=path)
         assert result.message == "Imported 4 actions; added 1 new person; skipped 1 row."
@@ -257,7 +258,8 @@ def test_cli_dry_run_then_import_and_exit_codes(lothian, tmp_path, app_paths):
     db.dispose()  # the command is another process: it needs the database's lock
     dry = _cli(db, str(path), "--group", str(group_id), "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert "tracker.xlsx, sheet 'Action tracker': header on row 4; columns read: Date Raised, Action Point" in dry.stdout
+    assert ("tracker.xlsx, sheet 'Action tracker': header on row 4; columns read: Date Raised, Action Point"
+            in dry.stdout)
     assert "Row 8    add    Audit fit note requests" in dry.stdout and "New Locum (new person)" in dry.stdout
     assert dry.stdout.strip().endswith("4 actions to add to Edinburgh Primary and Secondary Care Interface Group; "
                                        "1 new person; 1 row skipped.")

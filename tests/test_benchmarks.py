@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def board(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - an open generated Database
+def board(tmp_path_factory: pytest.TempPathFactory):  # an open generated Database
     target = tmp_path_factory.mktemp("board") / "board.sqlite3"
     showcase = generate(target, Size(1, scale=0.05), on=ON, quiet=True)
     assert showcase.counts["action"] == 150 and showcase.counts["file_blob"] == 10

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build"))
-import bundle_config  # noqa: E402
+import bundle_config
 
 
 @pytest.mark.parametrize("windows, dest, kept", [

@@ -35,7 +35,7 @@ def run(env: dict[str, str], *argv: str) -> subprocess.CompletedProcess:
                           text=True, timeout=120)
 
 
-def ok_json(env: dict[str, str], *argv: str):  # noqa: ANN201 - parsed JSON
+def ok_json(env: dict[str, str], *argv: str):  # parsed JSON
     result = run(env, *argv)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

@@ -102,7 +102,7 @@ def _kill_one(server: WriterServer, rng: random.Random, tag: str, args: str) -> 
     return lines, wait_for
 
 
-def _check_all_present(session, reported: Reported) -> None:  # noqa: ANN001 - a Session
+def _check_all_present(session, reported: Reported) -> None:  # a Session
     meetings = dict(session.execute(select(Meeting.id, Meeting.title)).tuples().all())
     items = {row[0]: row[1:] for row in session.execute(
         select(AgendaItem.id, AgendaItem.meeting_id, AgendaItem.title, AgendaItem.discussion, AgendaItem.decisions))}
@@ -120,7 +120,7 @@ def _check_all_present(session, reported: Reported) -> None:  # noqa: ANN001 - a
         assert acts.get(action_id) == (item_id, text["action"], meeting_id), (tag, n)
 
 
-def _reopen_and_verify(app_paths, reported: Reported) -> None:  # noqa: ANN001 - AppPaths
+def _reopen_and_verify(app_paths, reported: Reported) -> None:  # AppPaths
     """Open the way the app does (recovering the killed writer's lock), then check structure and content."""
     database = open_app_database(str(app_paths.default_db_file), paths=app_paths)
     try:

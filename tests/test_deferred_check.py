@@ -17,7 +17,7 @@ from tests.test_damaged_files import DAMAGE, _digest, _garbage_inside, saved  # 
 SEEN_AT_START = [kind for kind in DAMAGE if kind != "damaged"]
 
 
-def _open_quickly(db_file, app_paths):  # noqa: ANN001, ANN202 - as the GUI opens it
+def _open_quickly(db_file, app_paths):  # as the GUI opens it
     return open_app_database(str(db_file), paths=app_paths, defer_daily_backup=True, defer_full_check=True)
 
 

@@ -183,6 +183,6 @@ def test_same_day_gives_the_same_example(db, demo_db):
         assert _shape(fresh) == _shape(template)
 
 
-def _shape(s):  # noqa: ANN001, ANN202 - a Session in, comparable rows out
+def _shape(s):  # a Session in, comparable rows out
     return ([(a.description, a.status, a.due_on, a.carried_forward) for a in actions.list_actions(s)],
             [(i.reference, i.status, i.raised_on) for i in issues.list_issues(s)])

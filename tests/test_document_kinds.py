@@ -98,7 +98,7 @@ def test_the_command_line_offers_every_document_with_its_subject():
 
 
 # -- what each document prints --------------------------------------------------------------------------------
-def _plant_markers(session) -> dict[int, tuple[str, str]]:  # noqa: ANN001 - a Session
+def _plant_markers(session) -> dict[int, tuple[str, str]]:  # a Session
     """Every stored text field of every row becomes 'Zq<field>r<row id>z'; returns field number -> (table, column)."""
     fields: dict[int, tuple[str, str]] = {}
     for table in Base.metadata.sorted_tables:
@@ -150,7 +150,7 @@ def _printed(path: Path) -> set[tuple[int, int]]:
 
 
 @pytest.fixture
-def planted(db, session):  # noqa: ANN001, ANN201 - the Database fixture; (fixture ids, field numbers)
+def planted(db, session):  # the Database fixture; (fixture ids, field numbers)
     fx = document_data.build(session)
     for action in actions.list_actions(session, actions.ActionFilter(group_id=fx.group_id)):
         actions.add_update(session, action_id=action.id, text="Progress noted")

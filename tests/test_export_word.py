@@ -48,7 +48,7 @@ def test_minutes_follow_the_board_layout(session, fx, tmp_path):
     for a in register:
         assert any(line.startswith(a.person_name) for line in text), a.person_name
     assert text[text.index("Apologies") + 1].startswith("Ms Erin Black")
-    assert "Dr Gus Grey, Consultant, St John's Hospital" == text[text.index("In attendance") + 1]
+    assert text[text.index("In attendance") + 1] == "Dr Gus Grey, Consultant, St John's Hospital"
     headings = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
     assert headings[0] == "1\tWelcome and apologies"
     assert "5\tDischarge letters: medication changes (LO-2026-001)" in headings
@@ -143,7 +143,7 @@ def test_report_docx_has_figures_charts_and_highlights(session, fx, tmp_path):
     assert len(d.inline_shapes) == 5
     text = _text(d)
     assert "Learning: Check practice codes at source." in text
-    assert any("Fit notes webinar" == c.text for t in d.tables for r in t.rows for c in r.cells)
+    assert any(c.text == "Fit notes webinar" for t in d.tables for r in t.rows for c in r.cells)
 
 
 def test_report_without_the_bitmap_renderer_shows_charts_as_tables(session, fx, tmp_path, monkeypatch):

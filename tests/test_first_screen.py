@@ -93,7 +93,7 @@ def test_the_first_screen_is_read_plainly_until_the_data_layer_loads(db):
         groups.create_group(s, name="Fife Interface Group", board="FF")
     opened: list[int] = []
 
-    def quick():  # noqa: ANN202 - a sqlite3.Connection
+    def quick():  # a sqlite3.Connection
         opened.append(1)
         return sqlite_adapter.connect_read_only(db.file)
 
@@ -119,7 +119,7 @@ def test_a_plain_read_that_fails_falls_back_to_the_orm(db, tmp_path, how):
     with db.session_scope() as s:
         groups.create_group(s, name="Fife Interface Group", board="FF")
 
-    def broken():  # noqa: ANN202 - as a connection factory would
+    def broken():  # as a connection factory would
         if how == "cannot open":
             raise sqlite3.OperationalError("unable to open database file")
         return sqlite3.connect(tmp_path / "empty.sqlite3")
@@ -163,7 +163,7 @@ def test_the_data_layer_loads_inside_the_runners_import_context(db):
     entered: list[str] = []
 
     @contextmanager
-    def recording():  # noqa: ANN202 - a context manager
+    def recording():  # a context manager
         entered.append("in")
         yield
         entered.append("out")

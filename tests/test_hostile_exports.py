@@ -48,7 +48,7 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture
-def world(db):  # noqa: ANN001, ANN201 - the Database fixture; ids of the records every document draws on
+def world(db):  # the Database fixture; ids of the records every document draws on
     with db.session_scope() as s:
         group = groups.create_group(s, name="Western Isles Interface Group", board="WI")
         person = people.create_person(s, name="Dr Ann Smith", role="gp", sector="primary")
@@ -66,7 +66,7 @@ def world(db):  # noqa: ANN001, ANN201 - the Database fixture; ids of the record
             "issue": issue.id}
 
 
-def _write_texts(db, ids: dict, texts: dict) -> dict:  # noqa: ANN001 - the Database
+def _write_texts(db, ids: dict, texts: dict) -> dict:  # the Database
     """Give every record its hostile text (each led by an ASCII marker so it is never blank); the saved texts."""
     marked = {key: f"Mk{n}x {value}"[:100_000] for n, (key, value) in enumerate(texts.items())}
     with db.session_scope() as s:
@@ -89,7 +89,7 @@ def _write_texts(db, ids: dict, texts: dict) -> dict:  # noqa: ANN001 - the Data
                 "learned": sea.learned}
 
 
-def _export(db, folder: Path, what: str, name: str, subject: int | None, **extra) -> Path:  # noqa: ANN001, ANN003
+def _export(db, folder: Path, what: str, name: str, subject: int | None, **extra) -> Path:
     runner = ServiceRunner(db.session_scope, location=str(db.file))
     request = jobs.ExportRequest(what=what, target=folder / name, subject_id=subject, **extra)
     return jobs.run(runner, request, allow_identifiers=True)  # hostile text may well look like a CHI number

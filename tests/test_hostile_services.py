@@ -25,7 +25,7 @@ from tests.support.hostile_data import HOSTILE, any_text, edge_date, edge_dateti
 
 
 @pytest.fixture
-def base(db):  # noqa: ANN001, ANN201 - the Database fixture; ids of a group, a person and a meeting
+def base(db):  # the Database fixture; ids of a group, a person and a meeting
     with db.session_scope() as s:
         group = groups.create_group(s, name="Lothian Interface Group", board="LO")
         person = people.create_person(s, name="Dr Ann Smith", role="gp", sector="primary")
@@ -33,12 +33,12 @@ def base(db):  # noqa: ANN001, ANN201 - the Database fixture; ids of a group, a 
     return {"group": group.id, "person": person.id, "meeting": meeting.id}
 
 
-def _same(dto, fields: dict) -> None:  # noqa: ANN001 - any DTO
+def _same(dto, fields: dict) -> None:  # any DTO
     for key, value in fields.items():
         assert getattr(dto, key) == stored(value), key
 
 
-def _create_and_read_back(db, create, get, fields: dict):  # noqa: ANN001, ANN202 - Database, service calls; a DTO
+def _create_and_read_back(db, create, get, fields: dict):  # Database, service calls; a DTO
     """Create through the service in one unit of work, read back in another; None when refused."""
     with db.session_scope() as s:
         made = saved_or_refused(lambda: create(s, **fields), fields)

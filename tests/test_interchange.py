@@ -105,7 +105,7 @@ def test_clashing_issue_references_are_renumbered(demo_db, exported):
         assert issues.find_issue_by_reference(s, new_ref).group_name == "Midlothian Interface Group"
 
 
-def _break(document: dict, path: str, value) -> dict:  # noqa: ANN001 - any JSON value
+def _break(document: dict, path: str, value) -> dict:  # any JSON value
     broken = copy.deepcopy(document)
     *parents, last = path.replace("[", ".").replace("]", "").split(".")
     node = broken
@@ -146,9 +146,8 @@ def test_a_bad_file_names_record_and_field_and_writes_nothing(db, exported, path
     broken = _break(exported, path, value)
     if path.startswith("issues[0].sea"):
         broken["issues"][0]["sea"] = value
-    with db.session_scope() as s:
-        with pytest.raises(InterchangeError) as err:
-            interchange.import_data(s, broken)
+    with db.session_scope() as s, pytest.raises(InterchangeError) as err:
+        interchange.import_data(s, broken)
     assert str(err.value).startswith(message)
     with db.session_scope() as s:
         assert set(stats.counts(s).values()) == {0}

@@ -57,8 +57,9 @@ def _dump(path: Path) -> dict[str, list[tuple]]:
     """Every row of every table that existed at the first revision, in rowid order."""
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                                             "'sqlite_%' AND name NOT LIKE 'search_fts%' AND name != 'alembic_version'")]
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'search_fts%' AND name != 'alembic_version'")]
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in sorted(tables)}
     finally:
         conn.close()
@@ -121,7 +122,7 @@ def test_a_failed_migration_leaves_the_original_intact(tmp_path, monkeypatch):
     before = _dump(path)
     real_upgrade = command.upgrade
 
-    def upgrade_then_fail(config, revision):  # noqa: ANN001, ANN202 - Alembic's signature
+    def upgrade_then_fail(config, revision):  # Alembic's signature
         real_upgrade(config, revision)
         raise RuntimeError("disk unplugged half way")
 

@@ -97,6 +97,6 @@ def test_history_and_audit_log(cli, db, tmp_path, capsys):
     assert cli("history", "--entity", "action", "--id", str(a.id)) == 0
     assert "status: open -> done" in capsys.readouterr().out
     assert cli("audit-log", "-o", str(tmp_path / "audit.csv")) == 0
-    rows = list(csv.reader(open(tmp_path / "audit.csv", encoding="utf-8-sig")))
+    rows = list(csv.reader((tmp_path / "audit.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:3] == ["id", "at", "user"] and len(rows) > 3
     assert not any(cell.startswith("=") for row in rows for cell in row)

@@ -7,7 +7,7 @@ from interface_desktop.services.people import groups
 from interface_desktop.services.search import search
 
 
-def _add(session, group_id: int, titles: list[str]) -> list[int]:  # noqa: ANN001 - a Session
+def _add(session, group_id: int, titles: list[str]) -> list[int]:  # a Session
     return [activities.create_activity(session, group_id=group_id, kind="webinar", title=title,
                                        starts_on="2026-10-01").id for title in titles]
 

@@ -29,7 +29,7 @@ def group(session):
     return groups.create_group(session, name="Fife Interface Group", board="FF")
 
 
-def _errors(call, *args, **kwargs) -> dict[str, str]:  # noqa: ANN001 - any service function
+def _errors(call, *args, **kwargs) -> dict[str, str]:  # any service function
     with pytest.raises(ValidationError) as err:
         call(*args, **kwargs)
     return err.value.errors
@@ -168,7 +168,7 @@ def test_people_to_choose_for_a_meeting_are_its_members_first_then_everyone_acti
     with db.session_scope() as s:
         g = groups.create_group(s, name="Fife Interface Group", board="FF")
         zed = people.create_person(s, name="Dr Zed Member", role="gp", sector="primary", organisation="Leven Practice")
-        amy = people.create_person(s, name="Amy Outsider", role="manager", sector="other")
+        people.create_person(s, name="Amy Outsider", role="manager", sector="other")
         gone = people.create_person(s, name="Bob Gone", role="gp", sector="primary")
         left = people.create_person(s, name="Carl Left", role="gp", sector="primary")
         people.set_membership(s, group_id=g.id, person_id=zed.id)

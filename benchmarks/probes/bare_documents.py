@@ -148,7 +148,8 @@ def pack(conn: sqlite3.Connection, meeting_id: int, path: Path) -> None:
         first += len(reader.pages)
     style = getSampleStyleSheet()
     cover = _pdf([Paragraph(group, style["Title"]), Paragraph(f"Meeting pack, {starts[:10]}, {location}",
-                                                              style["Heading2"]), _table(("Section", "Page"), contents)])
+                                                              style["Heading2"]),
+                                                    _table(("Section", "Page"), contents)])
     writer = PdfWriter()
     for page in [*PdfReader(io.BytesIO(cover)).pages, *body_pages, *(p for _, r in papers for p in r.pages)]:
         writer.add_page(page)

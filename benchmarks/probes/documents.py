@@ -25,7 +25,7 @@ def _median_of_rounds(produce: Callable[[Path], None], rounds: str, suffix: str)
     return {"seconds": statistics.median(times), "bytes": size}
 
 
-def _runner(db: str):  # noqa: ANN202 - a ServiceRunner
+def _runner(db: str):  # a ServiceRunner
     from interface_desktop.db.engine import open_database
     from interface_desktop.services.core.runner import ServiceRunner
 

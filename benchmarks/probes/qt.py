@@ -31,7 +31,7 @@ class PaintWatch(QObject):
         self.paints = 0
         widget.installEventFilter(self)
 
-    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # Qt API
         if event.type() == QEvent.Type.Paint:
             self.paints += 1
         return False

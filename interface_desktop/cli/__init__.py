@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - user errors get one line; bugs still get a traceback
+    except Exception as exc:  # user errors get one line; bugs still get a traceback
         if not report_error(exc):
             raise
         return EXIT_USER_ERROR

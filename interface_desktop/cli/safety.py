@@ -22,7 +22,8 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     restore.set_defaults(handler=cmd_restore)
 
     check = subparsers.add_parser("check", parents=[parent],
-                                  help="integrity check, foreign keys and schema version; exit 1 when anything is wrong")
+                                  help="integrity check, foreign keys and schema version; "
+                                       "exit 1 when anything is wrong")
     check.add_argument("--json", action="store_true", help="print JSON")
     check.set_defaults(handler=cmd_check)
 
@@ -54,7 +55,8 @@ def _db_file(args: argparse.Namespace) -> Path:
     paths = cli_paths(args)
     db_file = sqlite_file_from_url(database_url(getattr(args, "db", None), paths))
     if db_file is None:
-        raise UserError("backup and restore work on a database file; a database server is backed up by its administrator")
+        raise UserError("backup and restore work on a database file; "
+                        "a database server is backed up by its administrator")
     return db_file
 
 

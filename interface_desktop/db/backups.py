@@ -3,9 +3,9 @@
 Backups live in one folder, named `<database stem>-<YYYYMMDD-HHMMSS>-<reason>.sqlite3`, where reason is
 daily (automatic at start, at most once a day), manual, pre-migration or pre-restore. Each is written
 with VACUUM INTO to a temporary file, checked with integrity_check and foreign_key_check, then renamed
-into place. Rotation keeps every backup of the last 24 hours, the newest backup of each of the 7 most recent days that have one, of each of
-the 8 most recent ISO weeks and of each of the 12 most recent months, plus the newest pre-migration and
-pre-restore copies; everything else the app wrote in the folder is deleted. Files the user put there
+into place. Rotation keeps every backup of the last 24 hours, the newest backup of each of the 7 most recent days
+that have one, of each of the 8 most recent ISO weeks and of each of the 12 most recent months, plus the newest
+pre-migration and pre-restore copies; everything else the app wrote in the folder is deleted. Files the user put there
 themselves are never touched.
 """
 
@@ -67,7 +67,8 @@ def _target(db_file: Path, backup_dir: Path, reason: str, now: datetime) -> Path
         target = backup_dir / f"{db_file.stem}-{now.strftime(STAMP)}-{reason}.sqlite3"
         if not target.exists():
             return target
-        now = now.replace(second=(now.second + 1) % 60) if now.second < 59 else now.replace(minute=(now.minute + 1) % 60)
+        now = (now.replace(second=(now.second + 1) % 60) if now.second < 59
+               else now.replace(minute=(now.minute + 1) % 60))
 
 
 def make_backup(db_file: Path, backup_dir: Path, reason: str = "manual", *, now: datetime | None = None) -> BackupInfo:

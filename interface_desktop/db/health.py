@@ -132,7 +132,8 @@ def inspect_file(db_file: Path, *, for_writing: bool = True, thorough: bool = Tr
     folder = db_file.parent
     if not db_file.exists():
         if for_writing and folder.is_dir() and not folder_writable(folder):
-            return Problem("read_only_folder", f"the folder {folder} cannot be written to, so no database can be created there")
+            return Problem("read_only_folder",
+                           f"the folder {folder} cannot be written to, so no database can be created there")
         return None
     try:
         size = db_file.stat().st_size

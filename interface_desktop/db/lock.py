@@ -41,7 +41,8 @@ class LockInfo:
         """'jsmith on PC-123 since 09:14' (with the date when it is not today)."""
         try:
             since = datetime.fromisoformat(self.started)
-            when = since.strftime("%H:%M") if since.date() == datetime.now().date() else since.strftime("%d/%m/%Y %H:%M")
+            today = since.date() == datetime.now().date()
+            when = since.strftime("%H:%M" if today else "%d/%m/%Y %H:%M")
         except ValueError:
             when = self.started
         return f"{self.user} on {self.host} since {when}"

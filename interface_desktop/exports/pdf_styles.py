@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -10,6 +11,9 @@ from xml.sax.saxutils import escape
 from interface_desktop.exports.blocks import Block
 from interface_desktop.exports.charts import drawing
 from interface_desktop.exports.glyphs import clean_plain
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Table
 
 NHS_BLUE = "#005EB8"
 DARK = "#231F20"
@@ -61,7 +65,7 @@ def labelled(label: str, text: str, style: str = "indent"):  # noqa: ANN201 - a 
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]], widths_cm: Sequence[float],
-          fills: Sequence[tuple[int, int, str]] = ()):  # noqa: ANN201 - a Table
+          fills: Sequence[tuple[int, int, str]] = ()) -> Table:
     """A table with a blue header row repeated on each page; cells are wrapped text.
 
     fills: (column, row, colour) for RAG cells, rows counted from the first data row.
@@ -118,7 +122,7 @@ def numbered_canvas(header: str = "", marker: str = ""):  # noqa: ANN201 - a Can
     from reportlab.pdfgen import canvas
 
     class NumberedCanvas(canvas.Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any):
             super().__init__(*args, **kwargs)
             self._states: list[dict] = []
 

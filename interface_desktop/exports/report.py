@@ -23,7 +23,8 @@ def _chart(title: str, counts: tuple[Count, ...], first: str, second: str = "") 
 def _glance(doc: ReportDoc) -> Block:
     shadowing = sum(c.first for c in doc.shadowing_by_sector)
     activities = sum(c.first for c in doc.activities_by_kind)
-    rows = [("Interface issues raised", str(doc.issues_raised)), ("Interface issues resolved", str(doc.issues_resolved)),
+    rows = [("Interface issues raised", str(doc.issues_raised)),
+            ("Interface issues resolved", str(doc.issues_resolved)),
             ("Actions completed", str(doc.actions_completed)), ("Actions overdue", str(doc.actions_overdue)),
             ("Actions still open", str(doc.actions_open)), ("Relationship-building activities", str(activities)),
             ("Work-shadowing participants", str(shadowing))]
@@ -60,7 +61,8 @@ def _highlights(doc: ReportDoc) -> list[Block]:
     if not doc.highlights:
         return blocks + [Block("para", "No issues with recorded learning were resolved in this period.")]
     for h in doc.highlights:
-        blocks += [Block("h2", f"{h.title} ({h.reference}, {h.category})"), Block("labelled", h.learning, label="Learning:")]
+        blocks += [Block("h2", f"{h.title} ({h.reference}, {h.category})"),
+                   Block("labelled", h.learning, label="Learning:")]
         if h.resolution.strip():
             blocks.append(Block("labelled", h.resolution, label="What changed:"))
     return blocks

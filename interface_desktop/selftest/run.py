@@ -106,6 +106,6 @@ def _attach_parent_console() -> TextIO | None:
     if not ctypes.windll.kernel32.AttachConsole(attach_parent_process):  # type: ignore[attr-defined]
         return None
     try:
-        return open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115 - lives until exit
+        return open("CONOUT$", "w", encoding="utf-8", errors="replace")  # lives until exit
     except OSError:
         return None

@@ -88,7 +88,7 @@ class _FirstPaint(QObject):
         # A window manager that never exposes the window must not leave the app half loaded.
         QTimer.singleShot(2000, self._go)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API
         if event.type() == QEvent.Type.Paint and self.then is not None:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._go)  # after this paint has finished

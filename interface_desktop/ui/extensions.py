@@ -52,8 +52,8 @@ class ExtensionWindow(Protocol):
 
     def reload_groups(self, select: int | None = None) -> None: ...
 
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt API
+    def statusBar(self) -> QStatusBar: ...  # Qt API
 
-    def takeCentralWidget(self) -> QWidget: ...  # noqa: N802 - Qt API
+    def takeCentralWidget(self) -> QWidget: ...  # Qt API
 
-    def setCentralWidget(self, widget: QWidget) -> None: ...  # noqa: N802 - Qt API
+    def setCentralWidget(self, widget: QWidget) -> None: ...  # Qt API

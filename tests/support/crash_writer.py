@@ -38,12 +38,12 @@ def texts(tag: str, n: int) -> dict[str, str]:
             "final": f"Final minutes {tag}.{n}"}
 
 
-def open_database(root: Path):  # noqa: ANN201 - the app's Database
+def open_database(root: Path):  # the app's Database
     paths = AppPaths(root, root / "settings", root / "backups", portable=False)
     return open_app_database(str(paths.default_db_file), paths=paths)
 
 
-def write_round(database, tag: str, n: int, group_id: int, person_id: int,  # noqa: ANN001 - Database
+def write_round(database, tag: str, n: int, group_id: int, person_id: int,  # Database
                 report: Callable[..., None] = say) -> None:
     """Two commits: a meeting with an agenda item, its minutes and an action; then the minutes re-saved."""
     text, start = texts(tag, n), datetime(2026, 1, 5, 14, 0) + timedelta(days=n)
@@ -88,7 +88,7 @@ def serve() -> None:
             if pid == 0:
                 try:
                     write_forever(args[0], Path(args[1]), int(args[2]), int(args[3]))
-                except BaseException as exc:  # the test fails on this line rather than on a silent exit
+                except BaseException as exc:  # noqa: BLE001 - the test fails on this line rather than on a silent exit
                     say("error", repr(exc).replace("\n", " "))
                     os._exit(1)
                 os._exit(0)

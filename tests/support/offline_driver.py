@@ -18,6 +18,7 @@ workflows and deliberately opens a network socket the given way, to prove the wa
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -108,10 +109,8 @@ def control(how: str) -> None:
     if how == "python":
         import socket
 
-        try:
+        with contextlib.suppress(OSError):  # refused by the hook, which has recorded it
             socket.create_connection(("127.0.0.1", 9), timeout=1)
-        except OSError:
-            pass  # refused by the hook, which has recorded it
         return
     import ctypes
     import socket
@@ -138,7 +137,7 @@ def main(argv: list[str]) -> int:
             from tests.support.offline_workflows import run_all
 
             run_all(workdir, report["steps"])
-    except BaseException as exc:  # the report carries it; the test fails on it
+    except BaseException as exc:  # noqa: BLE001 - the report carries it; the test fails on it
         import traceback
 
         report["errors"].append("".join(traceback.format_exception(exc))[-3000:])

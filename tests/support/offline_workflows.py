@@ -1,4 +1,4 @@
-"""The main workflows, end to end in one process, for the offline test (tests/support/offline_driver.py watches them)."""
+"""The main workflows, end to end in one process, for the offline test (support/offline_driver.py watches them)."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ def _gui(example: Example, steps: list[str]) -> None:
         database.dispose()
 
 
-def _settle(app, window) -> None:  # noqa: ANN001 - QApplication, MainWindow
+def _settle(app, window) -> None:  # QApplication, MainWindow
     """Let the page's background loads finish and their results arrive."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -24,7 +24,7 @@ class Records:
     action_ids: list[int]
 
 
-def make_records(db, n_actions: int = 5) -> Records:  # noqa: ANN001 - a Database
+def make_records(db, n_actions: int = 5) -> Records:  # a Database
     runner = ServiceRunner(db.session_scope)
     with db.session_scope() as s:
         g = groups.create_group(s, name="Lothian Interface Group", board="LO", hscp="Edinburgh HSCP")
@@ -37,6 +37,7 @@ def make_records(db, n_actions: int = 5) -> Records:  # noqa: ANN001 - a Databas
         issue = issues.create_issue(s, group_id=g.id, title="Discharge letters arrive late", raised_by_role="GP",
                                     raised_by_sector="primary", direction="secondary_to_primary", category="letters")
         ids = [actions.add_action(s, meeting_id=m.id, description=f"Action number {n}",
-                                  owner_id=(gp.id if n % 2 else cons.id), due_on=f"2026-{10 + n % 3:02d}-0{1 + n % 8}").id
+                                  owner_id=(gp.id if n % 2 else cons.id),
+                                  due_on=f"2026-{10 + n % 3:02d}-0{1 + n % 8}").id
                for n in range(n_actions)]
     return Records(runner, g.id, gp.id, cons.id, m.id, issue.id, ids)

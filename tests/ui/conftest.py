@@ -10,12 +10,12 @@ from interface_desktop.services.core.runner import ServiceRunner
 
 
 @pytest.fixture
-def runner(db) -> ServiceRunner:  # noqa: ANN001 - the Database fixture
+def runner(db) -> ServiceRunner:  # the Database fixture
     return ServiceRunner(db.session_scope, location=str(db.file or db.url))
 
 
 @pytest.fixture(autouse=True)
-def ui_settings(tmp_path: Path, qapp):  # noqa: ANN001, ANN201 - the QApplication fixture
+def ui_settings(tmp_path: Path, qapp):  # the QApplication fixture
     from interface_desktop.ui import settings as prefs
 
     store = prefs.use_file(tmp_path / "ui.ini")
@@ -24,7 +24,7 @@ def ui_settings(tmp_path: Path, qapp):  # noqa: ANN001, ANN201 - the QApplicatio
 
 
 @pytest.fixture(autouse=True)
-def no_file_dialogs(monkeypatch):  # noqa: ANN001, ANN201
+def no_file_dialogs(monkeypatch):
     """A file dialog offscreen would wait forever: by default it answers "cancelled"; tests choose files."""
     from PySide6.QtWidgets import QFileDialog
 
@@ -33,7 +33,7 @@ def no_file_dialogs(monkeypatch):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def make_window(qtbot, runner):  # noqa: ANN001, ANN201
+def make_window(qtbot, runner):
     from interface_desktop.ui.main_window import MainWindow
 
     def make() -> MainWindow:

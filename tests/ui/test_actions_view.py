@@ -87,7 +87,8 @@ def test_progress_update_from_the_side_panel(qtbot, db):
     assert view.panel.error.isVisibleTo(view.panel) and "required" in view.panel.error.text().lower()
     qtbot.keyClicks(view.panel.new_text, "Letter template agreed with cardiology")
     view.panel.add_button.click()
-    assert [u.text for u in rec.runner.call(actions.list_updates, action.id)] == ["Letter template agreed with cardiology"]
+    updates = rec.runner.call(actions.list_updates, action.id)
+    assert [u.text for u in updates] == ["Letter template agreed with cardiology"]
     assert view.panel.updates.count() == 1
     assert view.model.action_at(view.model.row_of(action.id)).last_update.startswith("Letter template")
 

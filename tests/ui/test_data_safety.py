@@ -18,21 +18,21 @@ from interface_desktop.ui.safety.restore_dialog import RestoreDialog
 
 
 @pytest.fixture
-def runner(db, app_paths) -> ServiceRunner:  # noqa: ANN001 - Database and AppPaths fixtures
+def runner(db, app_paths) -> ServiceRunner:  # Database and AppPaths fixtures
     """As the composition root builds it: with the data-safety operations for the open database."""
     return ServiceRunner(db.session_scope, location=str(db.file), maintenance=Maintenance(db, app_paths.backup_dir))
 
 
 @pytest.fixture
-def group_id(runner) -> int:  # noqa: ANN001
+def group_id(runner) -> int:
     return runner.call(groups.create_group, name="Fife Interface Group", board="FF").id
 
 
-def _menu_texts(window) -> list[str]:  # noqa: ANN001
+def _menu_texts(window) -> list[str]:
     return [a.text() for a in window.menus["file"].actions() if not a.isSeparator()]
 
 
-def _wait_message(qtbot, safety) -> QMessageBox:  # noqa: ANN001
+def _wait_message(qtbot, safety) -> QMessageBox:
     qtbot.waitUntil(lambda: safety.message is not None and safety.message.isVisible(), timeout=20000)
     return safety.message
 
@@ -171,7 +171,7 @@ def test_read_only_and_server_databases_cannot_back_up_or_restore(qtbot, make_wi
     assert not window.data_safety.last_label.isVisibleTo(window)
 
 
-def test_no_maintenance_leaves_only_disabled_entries(qtbot, db, group_id, qapp):  # noqa: ANN001
+def test_no_maintenance_leaves_only_disabled_entries(qtbot, db, group_id, qapp):
     from interface_desktop.ui.main_window import MainWindow
 
     window = MainWindow(ServiceRunner(db.session_scope, location=str(Path(db.file))))

@@ -14,13 +14,13 @@ from tests.test_damaged_files import _garbage_inside, saved  # noqa: F401 - the 
 
 
 @pytest.fixture
-def start_window(app_paths, qtbot):  # noqa: ANN001, ANN201
+def start_window(app_paths, qtbot):
     """Opens the file as the GUI does (quick look only) and builds the main window over it."""
     from interface_desktop.ui.main_window import MainWindow
 
     opened = []
 
-    def start(db_file):  # noqa: ANN001, ANN202
+    def start(db_file):
         database = open_app_database(str(db_file), paths=app_paths, defer_daily_backup=True, defer_full_check=True)
         opened.append(database)
         runner = ServiceRunner(database.session_scope, location=str(db_file),
@@ -35,10 +35,10 @@ def start_window(app_paths, qtbot):  # noqa: ANN001, ANN201
         database.dispose()
 
 
-def _answer(monkeypatch, choice: str) -> list[str]:  # noqa: ANN001
+def _answer(monkeypatch, choice: str) -> list[str]:
     shown: list[str] = []
 
-    def exec_(box) -> int:  # noqa: ANN001
+    def exec_(box) -> int:
         shown.append(box.informativeText())
         return 0
 

@@ -28,7 +28,7 @@ def item(n: int, title: str, minutes: int = 10, presenter: int | None = None) ->
                          starts_at=datetime(2026, 12, 2, 14, 0 + 10 * (n - 1)))
 
 
-def agenda_model(qapp) -> AgendaModel:  # noqa: ANN001
+def agenda_model(qapp) -> AgendaModel:
     model = AgendaModel()
     model.set_rows([item(1, "Welcome"), item(2, "Referrals"), item(3, "AOB")])
     return model

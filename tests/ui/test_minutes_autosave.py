@@ -21,7 +21,7 @@ def meeting(runner):
     return runner.call(meetings.create_meeting, group_id=g.id, starts_at=datetime(2026, 12, 2, 14, 0))
 
 
-def _open_minutes(window: MainWindow, meeting_id: int):  # noqa: ANN202 - the MinutesTab
+def _open_minutes(window: MainWindow, meeting_id: int):  # the MinutesTab
     window.open_record("meeting", meeting_id)
     editor = window.pages.current_page().editor
     editor.show_tab(TAB_MINUTES)
@@ -71,7 +71,7 @@ def test_a_failed_write_keeps_the_minutes_pending_and_says_so(qtbot, make_window
     qtbot.keyClicks(tab.discussion, "Typed while the share was away.")
     item_id = tab.current.id
 
-    def unreachable(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def unreachable(*args, **kwargs):
         raise OSError("network path not found")
 
     real_call = runner.call

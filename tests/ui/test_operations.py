@@ -13,7 +13,7 @@ from interface_desktop.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def signals(qapp) -> AppSignals:  # noqa: ANN001 - the QApplication fixture
+def signals(qapp) -> AppSignals:  # the QApplication fixture
     return AppSignals()
 
 
@@ -56,7 +56,7 @@ def test_a_bug_is_not_swallowed_nor_announced(runner, signals, emitted):
     reports = []
     ops = Operations(runner, None, signals=signals, report=lambda *args: reports.append(args))
 
-    def broken(session):  # noqa: ANN001, ANN202
+    def broken(session):
         raise RuntimeError("a bug")
 
     with pytest.raises(RuntimeError, match="a bug"):

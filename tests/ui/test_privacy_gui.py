@@ -63,11 +63,11 @@ def test_highlighter_keeps_up_with_a_long_text(qtbot):
 
 
 @pytest.fixture
-def rec(db):  # noqa: ANN001, ANN201
+def rec(db):
     return make_records(db, n_actions=0)
 
 
-def _editor_with_chi(qtbot, rec) -> IssueEditor:  # noqa: ANN001
+def _editor_with_chi(qtbot, rec) -> IssueEditor:
     editor = IssueEditor(rec.runner, rec.runner.call(issues.get_issue, rec.issue_id))
     qtbot.addWidget(editor)
     editor.has_sea.setChecked(True)

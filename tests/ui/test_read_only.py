@@ -17,12 +17,12 @@ REASON = "the database is in use by jsmith on PC-123 since 09:14"
 
 
 @pytest.fixture
-def records(db):  # noqa: ANN001, ANN201 - written by the first instance (the `db` fixture holds the lock)
+def records(db):  # written by the first instance (the `db` fixture holds the lock)
     return make_records(db, n_actions=2)
 
 
 @pytest.fixture
-def runner(records, db, app_paths):  # noqa: ANN001, ANN201
+def runner(records, db, app_paths):
     """The second instance's runner: the same file opened read-only, as the composition root does."""
     second = open_app_database(str(db.file), paths=app_paths, read_only=True)
     yield ServiceRunner(second.session_scope, location=str(second.file), read_only=True, read_only_reason=REASON)

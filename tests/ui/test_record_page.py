@@ -13,7 +13,7 @@ from interface_desktop.ui.signals import AppSignals
 from tests.support.ui_records_fixtures import make_records
 
 
-def _page(qtbot, page_class, rec):  # noqa: ANN001, ANN202
+def _page(qtbot, page_class, rec):
     signals = AppSignals()
     page = page_class(rec.runner, signals)
     qtbot.addWidget(page)
@@ -70,7 +70,7 @@ def test_a_refused_delete_is_shown_once_and_changes_nothing(qtbot, db, monkeypat
     monkeypatch.setattr("interface_desktop.ui.operations.show_error",
                         lambda parent, title, exc: shown.append((parent, title, str(exc))))
 
-    def refuse(session, group_id):  # noqa: ANN001, ANN202
+    def refuse(session, group_id):
         raise LockedError("the group has approved minutes")
 
     monkeypatch.setattr(groups, "delete_group", refuse)

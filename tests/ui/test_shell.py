@@ -52,7 +52,7 @@ def test_exit_after_start_shows_the_window_and_exits_zero(tmp_path):
     assert (tmp_path / "data" / "settings" / "interface-desktop-ui.ini").exists()
 
 
-def _two_groups(runner):  # noqa: ANN001, ANN202
+def _two_groups(runner):
     from datetime import datetime
 
     from interface_desktop.services.meetings import meetings

@@ -90,7 +90,7 @@ print(json.dumps({"code": code, **seen}))
 """
 
 
-def _start_app(probe: str, app_paths) -> dict:  # noqa: ANN001 - AppPaths
+def _start_app(probe: str, app_paths) -> dict:  # AppPaths
     """Starts the app in a child process with `probe` noting what it sees; returns the probe's JSON."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", INTERFACE_DESKTOP_DATA_DIR=str(app_paths.data_dir),
                INTERFACE_DESKTOP_TODAY="2026-11-23")

@@ -16,7 +16,7 @@ def test_the_actions_page_reads_its_first_page_once_when_opened(qtbot, db, monke
     calls = []
     original = actions.list_actions
 
-    def spy(session, flt=None, **kw):  # noqa: ANN001, ANN202 - same signature as the service
+    def spy(session, flt=None, **kw):  # same signature as the service
         calls.append(kw.get("order_by"))
         return original(session, flt, **kw)
 

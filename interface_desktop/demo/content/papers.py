@@ -78,7 +78,8 @@ def render(key: str) -> tuple[str, str, bytes]:
                             bottomMargin=20 * mm, title=paper["title"], author=paper["author"],
                             creator="Interface Desktop example data", invariant=True)
     story = [Paragraph(paper["title"], styles["Title"]), Paragraph(paper["author"], styles["Italic"]),
-             Spacer(1, 6 * mm), Paragraph("Summary", styles["Heading2"]), Paragraph(paper["summary"], styles["BodyText"]),
+             Spacer(1, 6 * mm), Paragraph("Summary", styles["Heading2"]),
+             Paragraph(paper["summary"], styles["BodyText"]),
              Spacer(1, 4 * mm), _table(paper["table"]), Spacer(1, 4 * mm), Paragraph("Key points", styles["Heading2"])]
     story += [Paragraph("• " + point, styles["BodyText"]) for point in paper["points"]]
     story.append(Paragraph("The group is asked to", styles["Heading2"]))

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from interface_desktop.db.models import Action, ActionUpdate, AgendaItem, Group, InterfaceIssue, Meeting, Person
 from interface_desktop.services.core.clock import today
@@ -63,7 +64,7 @@ class ActionFilter:
     ids: tuple[int, ...] | None = field(default=None)
 
 
-def rag_condition(rag: str, on: date):  # noqa: ANN202 - a SQL condition
+def rag_condition(rag: str, on: date) -> ColumnElement[bool]:
     """The rows of one RAG colour, as vocab.rag_for decides, written so the (status, due_on) index can find them."""
     is_open = Action.status.in_(ACTION_OPEN_STATUSES)
     soon = due_soon_until(on)
@@ -255,7 +256,8 @@ def set_status(session: Session, action_id: int, status: str, *, on: date | None
     return bulk_set_status(session, [action_id], status, on=on)[0]
 
 
-def bulk_set_status(session: Session, action_ids: Iterable[int], status: str, *, on: date | None = None) -> list[ActionDTO]:
+def bulk_set_status(session: Session, action_ids: Iterable[int], status: str, *,
+                    on: date | None = None) -> list[ActionDTO]:
     check = Check()
     check.choice("status", status, ACTION_STATUSES)
     check.done()

@@ -102,7 +102,8 @@ def _after_flush(session: Session, _context: object) -> None:
 def _update_search(session: Session, connection: Any) -> None:
     stale: set[tuple[str, int]] = set()
     fresh: list[dict[str, Any]] = []
-    dirty = [obj for obj in session.dirty if search_docs.is_searched(obj) and search_docs.text_changed(obj, _changed_keys(obj))]
+    dirty = [obj for obj in session.dirty
+             if search_docs.is_searched(obj) and search_docs.text_changed(obj, _changed_keys(obj))]
     for obj in [o for o in session.new if search_docs.is_searched(o)] + dirty:
         for doc in search_docs.documents_for(session, obj):
             stale.add((doc["kind"], doc["ref_id"]))

@@ -57,7 +57,8 @@ def check_size(path: Path | str, max_bytes: int) -> int:
     path = Path(path)
     try:
         if not path.is_file():
-            raise UnsafeFileError(f"cannot read {path.name}: " + ("no such file" if not path.exists() else "not a file"))
+            why = "no such file" if not path.exists() else "not a file"
+            raise UnsafeFileError(f"cannot read {path.name}: {why}")
         size = path.stat().st_size
     except OSError as exc:
         raise UnsafeFileError(f"cannot read {path.name}: {exc.strerror or exc}") from None

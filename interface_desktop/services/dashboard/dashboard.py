@@ -13,7 +13,7 @@ from interface_desktop.services.people import lookups
 from interface_desktop.services.meetings import meetings
 from interface_desktop.services.actions.actions import ActionDTO, ActionFilter
 from interface_desktop.services.core.clock import today
-from interface_desktop.services.dashboard.types import (  # noqa: F401 - the dashboard's types, re-exported
+from interface_desktop.services.dashboard.types import (  # the dashboard's types, re-exported
     ActionLine, ActivityLine, DashboardDTO, IssueLine, NextMeeting, Readiness, issue_counts, quarter_bounds,
     readiness_of,
 )

@@ -243,7 +243,8 @@ def update_issue(session: Session, issue_id: int, **fields: object) -> IssueDTO:
     return get_issue(session, issue_id)
 
 
-def set_status(session: Session, issue_id: int, status: str, *, on: date | str | None = None, note: str = "") -> IssueDTO:
+def set_status(session: Session, issue_id: int, status: str, *, on: date | str | None = None,
+               note: str = "") -> IssueDTO:
     issue = get_or_raise(session, InterfaceIssue, issue_id, "interface issue")
     check = Check()
     check.choice("status", status, ISSUE_STATUSES)

@@ -27,7 +27,8 @@ def _dto(row: LookupValue) -> LookupDTO:
     return LookupDTO(row.id, row.kind, row.code, row.label, row.group_id, row.active)
 
 
-def list_lookups(session: Session, *, kind: str, group_id: int | None = None, include_inactive: bool = False) -> list[LookupDTO]:
+def list_lookups(session: Session, *, kind: str, group_id: int | None = None,
+                 include_inactive: bool = False) -> list[LookupDTO]:
     """The default list plus the group's own additions (or every group's, when group_id is None)."""
     query = select(LookupValue).where(LookupValue.kind == kind)
     if group_id is not None:
@@ -57,7 +58,8 @@ def slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:60] or "item"
 
 
-def add_lookup(session: Session, *, kind: str, label: str, group_id: int | None = None, code: str | None = None) -> LookupDTO:
+def add_lookup(session: Session, *, kind: str, label: str, group_id: int | None = None,
+               code: str | None = None) -> LookupDTO:
     check = Check()
     check.choice("kind", kind, LOOKUP_KINDS)
     label = check.text("label", label, required=True, max_len=120)

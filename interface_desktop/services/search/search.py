@@ -57,7 +57,8 @@ def search(session: Session, query: str, *, group_id: int | None = None, limit: 
         rows = _fts_rows(session, words, group_id, limit)
     else:
         rows = _plain_rows(session, words, group_id, limit)
-    hits = [SearchHit(kind, ref_id, title, _snippet(body or title, words), gid) for kind, ref_id, title, body, gid in rows]
+    hits = [SearchHit(kind, ref_id, title, _snippet(body or title, words), gid)
+            for kind, ref_id, title, body, gid in rows]
     return sorted(hits, key=lambda h: KIND_RANK[h.kind])
 
 
@@ -104,7 +105,8 @@ def _plain_rows(session: Session, words: list[str], group_id: int | None, limit:
                    SearchDocument.group_id)
     for word in words:
         like = f"%{word.lower()}%"
-        query = query.where(or_(func.lower(SearchDocument.title).like(like), func.lower(SearchDocument.body).like(like)))
+        query = query.where(or_(func.lower(SearchDocument.title).like(like),
+                                func.lower(SearchDocument.body).like(like)))
     if group_id is not None:
         query = query.where(or_(SearchDocument.group_id == group_id, SearchDocument.group_id.is_(None)))
     return [tuple(r) for r in session.execute(query.limit(limit))]

@@ -113,10 +113,10 @@ class ActionsModel(QAbstractTableModel):
         return self.runner.call(actions.list_actions, self.flt, order_by=self.order_by, descending=self.descending,
                                 limit=limit, offset=offset)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt API
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
         return not parent.isValid() and len(self._rows) < self.total
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt API
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
         if parent.isValid():
             return
         more = self._page(len(self._rows), self.page_size)
@@ -159,13 +159,13 @@ class ActionsModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(n, 0), self.index(n, len(HEADERS) - 1))
 
     # Qt API ------------------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+    def headerData(self, section: int, orientation: Qt.Orientation,  # Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return HEADERS[section]
@@ -228,7 +228,7 @@ class ActionsModel(QAbstractTableModel):
             return origin_text(a)
         return a.last_update.splitlines()[0] if a.last_update else ""
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != COL_STATUS or value not in STATUS_LABELS:
             return False
         self.status_requested.emit([self._rows[index.row()].id], str(value))

@@ -126,12 +126,12 @@ class ResourcesView(RecordPage):
         return lambda exc: self.status.setText(f"{title}: {exc}")
 
     # adding ------------------------------------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt API
         urls = event.mimeData().urls()
         if urls and all(u.isLocalFile() and Path(u.toLocalFile()).is_file() for u in urls):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt API
         self.add_files([Path(u.toLocalFile()) for u in event.mimeData().urls()])
         event.acceptProposedAction()
 

@@ -59,7 +59,7 @@ class AttendanceModel(LockableDtoModel):
             return font
         return super().data(index, role)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or self.locked:
             return False
         a: AttendanceDTO = self.row_dto(index.row())

@@ -54,7 +54,8 @@ class AttendanceTab(QWidget):
 
     def _register_table(self) -> QTableView:
         table = record_table(self.model, "Attendance register", COL_ORGANISATION, COL_DECLARATION)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        triggers = QAbstractItemView.EditTrigger
+        table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed)
         table.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(ATTENDANCE_LABELS, "Attendance", table))
         for key, status in STATUS_KEYS.items():
             shortcut = QShortcut(QKeySequence(key), table)

@@ -106,7 +106,7 @@ class InlineActionBar(QFrame):
         in_owner = obj in (self.owner, self.owner.lineEdit())
         return in_owner and (self.owner.view().isVisible() or self.owner.completer().popup().isVisible())
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() \
                     and not self._choosing(obj):

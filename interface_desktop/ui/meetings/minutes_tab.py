@@ -226,7 +226,7 @@ class MinutesTab(QWidget):
             return  # the identifier highlighter re-lays out loaded text: nothing was typed
         self.autosaver.note(self.current.id, self.discussion.toPlainText(), self.decisions.toPlainText())
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and obj in (self.discussion, self.decisions):
             self.flush()
         return super().eventFilter(obj, event)

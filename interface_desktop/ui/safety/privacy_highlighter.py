@@ -38,7 +38,7 @@ class PrivacyHighlighter(QSyntaxHighlighter):
         self.names = names
         self.format = finding_format()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
+    def highlightBlock(self, text: str) -> None:  # Qt API
         for finding in find_identifiers(text, names=self.names):
             self.setFormat(finding.start, finding.end - finding.start, self.format)
 
@@ -79,7 +79,7 @@ class PrivacyWatch(QObject):
         offset = position - block.position()
         return next((f for f in find_identifiers(block.text(), names=self.names) if f.start <= offset < f.end), None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             finding = self.finding_at(self.editor.cursorForPosition(event.pos()).position())
             if finding is not None:

@@ -53,7 +53,8 @@ class PrivacyPrompt(QDialog):
         self.choice, self.reason = CANCEL, ""
         count = len(findings)
         intro = QLabel(f"<b>This text seems to contain {count} patient identifier{'s' if count != 1 else ''}.</b><br>"
-                       "Issues, SEAs, minutes, actions and activities describe roles and organisations, never patients. "
+                       "Issues, SEAs, minutes, actions and activities describe roles and organisations, "
+                       "never patients. "
                        "Remove them before saving, or say why they must stay (the reason is recorded).")
         intro.setWordWrap(True)
         self.list = QTreeWidget()

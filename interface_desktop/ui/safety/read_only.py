@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFrame,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QStyle, QTextEdit, QVBoxLayout, QWidget,
+    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
+    QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QStyle, QTextEdit, QVBoxLayout,
+    QWidget,
 )
 
 from interface_desktop.ui.extensions import ExtensionWindow
@@ -87,7 +88,7 @@ class ReadOnlyGuard(QObject):
         row.addWidget(self.banner_label, 1)
         return banner
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API
         if event.type() in WATCHED and isinstance(watched, QWidget) and self._belongs(watched):
             self.lock(watched)
         return False

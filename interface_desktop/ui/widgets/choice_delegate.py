@@ -12,7 +12,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         self.labels = labels
         self.accessible_name = accessible_name
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         combo = QComboBox(parent)
         combo.setAccessibleName(self.accessible_name)
         for code, label in self.labels.items():
@@ -25,11 +25,11 @@ class ChoiceDelegate(QStyledItemDelegate):
         self.commitData.emit(combo)
         self.closeEditor.emit(combo)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         if editor.currentData() != index.data(Qt.ItemDataRole.EditRole):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

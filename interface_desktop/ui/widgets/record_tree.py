@@ -60,7 +60,7 @@ class RecordTree(QTreeWidget):
             self._fit_pending = True
             QTimer.singleShot(0, self, self.fit_columns)  # not after the tree is gone
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt API
         super().resizeEvent(event)
         self.fit_columns()  # before the paint that follows, so no frame shows the old widths
 

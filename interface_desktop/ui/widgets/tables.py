@@ -44,7 +44,7 @@ class KeyAction(QObject):
         self.key, self.callback = key, callback
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == self.key \
                 and not event.modifiers():
             self.callback()
@@ -87,9 +87,8 @@ class RecordTable(QTableView):
         reload()
         header = self.horizontalHeader()
         self.model().sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        if current is None or not self.select_id(current.id):
-            # Something is always chosen, so the keyboard (Enter, Delete) acts on a visible row.
-            if self.model().rowCount() > 0:
+        # Something is always chosen, so the keyboard (Enter, Delete) acts on a visible row.
+        if (current is None or not self.select_id(current.id)) and self.model().rowCount() > 0:
                 self.selectRow(0)
                 self.setCurrentIndex(self.model().index(0, 0))
 

@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-23
 
 Every table of the domain, the default lookup lists, and (on SQLite) the FTS5 search index.
