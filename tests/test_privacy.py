@@ -104,6 +104,55 @@ def test_examples_from_real_narratives(text, kinds):
     assert [h.kind for h in find_identifiers(text)] == kinds
 
 
+def _valid_chi(date_of_birth: str) -> str:
+    """The first CHI number (modulus 11) for a DDMMYY date whose serial does not read as a clock time."""
+    return next(payload + str(check) for payload in (f"{date_of_birth}{n:03d}" for n in range(100, 1000))
+                if (check := mod11_check_digit(payload)) is not None)
+
+
+CHI = _valid_chi("010285")  # 0102851018
+
+
+@pytest.mark.parametrize("written", [
+    f"{CHI[:2]}.{CHI[2:4]}.{CHI[4:6]} {CHI[6:]}", f"{CHI[:2]}-{CHI[2:4]}-{CHI[4:6]}-{CHI[6:]}",
+    f"{CHI[:2]}/{CHI[2:4]}/{CHI[4:6]} {CHI[6:]}", f"{CHI[:2]}/{CHI[2:4]}/{CHI[4:6]}/{CHI[6:]}",
+    f"{CHI[:2]}.{CHI[2:4]}.{CHI[4:6]}.{CHI[6:]}", f"{CHI[:2]}-{CHI[2:4]}-{CHI[4:6]}\u00a0{CHI[6:]}",
+    f"{CHI[:2]}\u2011{CHI[2:4]}\u2011{CHI[4:6]}\u2011{CHI[6:]}", f"{CHI[:6]}\u2011{CHI[6:]}",
+])
+@pytest.mark.parametrize("label", ["", "CHI:", "CHI no.", "CHI no. ", "CHI ", "(CHI "])
+def test_chi_written_as_a_date_and_serial_after_any_label(written, label):
+    text = f"Letter shows {label}{written} in the header."
+    assert [(h.kind, h.text) for h in find_identifiers(text)] == [("chi", written)]
+
+
+@pytest.mark.parametrize("written", ["943-476-5919", "943\u2010476\u20105919", "943\u2011476\u20115919",
+                                     "943\u2013476\u20135919", "943\u2212476\u22125919", "943\u202f476\u202f5919"])
+@pytest.mark.parametrize("label", ["", "NHS:", "NHS no.", "NHS no. ", "NHS number "])
+def test_nhs_numbers_with_hyphens_and_dashes(written, label):
+    assert [(h.kind, h.text) for h in find_identifiers(f"{label}{written}")] == [("nhs", written)]
+    assert find_identifiers(f"{label}{written[:-1]}8") == []  # the same digits failing the check
+
+
+@pytest.mark.parametrize("text", [
+    "Call 0131 536 1000, 01315361000, 07700 900123, +44 131 536 1000 or 0131-536-1000",
+    "Phones: 0131\u2011536\u20111000, 07700\u2011900123, +44\u00a07700\u00a0900123, 0131.536.1000",
+    "Met 30/01/2026, then 30.01.2026 14:00, 30-01-2026 and 30/01/26 14:00",
+    "Refs LO-2026-014, IG/2026/41, A-2026-014 and GGC/2026/0041",
+    "Meeting 30/01/26 1400-1600; 30.01.26 - 27.02.26; 30/01/26-27/02/26",
+])
+def test_phone_numbers_meeting_dates_and_references_stay_unflagged(text):
+    assert find_identifiers(text) == []
+
+
+def test_a_date_and_quarter_hour_time_reads_as_a_meeting_not_a_chi_number():
+    # 3001261100 is a valid CHI number, yet "30/01/26 1100" is how minutes write a meeting's date and start;
+    # the same ten digits in any other layout are flagged.
+    assert is_chi("3001261100")
+    assert find_identifiers("Next meeting 30/01/26 1100 in the seminar room, or 30.01.26\u00a01100") == []
+    for written in ("3001261100", "300126 1100", "30/01/26-1100", "30.01.26.1100", "300-126-1100"):
+        assert [h.kind for h in find_identifiers(f"Pt {written} seen")] == ["chi"], written
+
+
 def test_names_are_optional_for_minutes():
     assert find_identifiers("Mr Smith presented", names=False) == []
 
