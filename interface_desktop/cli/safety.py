@@ -144,12 +144,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
-def spreadsheet_safe(value: str) -> str:
-    """Stop a spreadsheet from running a cell as a formula (=, +, -, @ at the start)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def cmd_audit_log(args: argparse.Namespace) -> int:
+    from interface_desktop.exports.clean import neutralise
     from interface_desktop.services.audit import trail as audit
 
     with database_runner(args, read_only=True) as runner:
@@ -157,7 +153,7 @@ def cmd_audit_log(args: argparse.Namespace) -> int:
     target = args.output.expanduser()
     partial = target.with_name(target.name + ".partial")
     with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows([[spreadsheet_safe(v) for v in row] for row in rows])
+        csv.writer(handle).writerows([[neutralise(v) for v in row] for row in rows])
     partial.replace(target)
     print(f"Wrote {len(rows) - 1} audit entries to {target}")
     return 0

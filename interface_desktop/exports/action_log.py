@@ -1,8 +1,8 @@
 """The action log as a spreadsheet (.xlsx) or .csv, safe to open in Excel.
 
-Formula injection: a text cell that begins with =, +, -, @, a tab or a carriage return could be run
-as a formula by Excel, so it is written with a leading apostrophe (') - Excel's own marker for
-"this is text" - in both formats. Dates are real date cells in the workbook and dd/mm/yyyy in the csv.
+Formula injection: a text cell that Excel could run as a formula (=, +, -, @ after any blanks, their
+full-width forms, a leading tab or carriage return) is written with a leading apostrophe (') - Excel's own
+marker for "this is text" - in both formats. Dates are real date cells in the workbook and dd/mm/yyyy in the csv.
 """
 
 from __future__ import annotations
@@ -11,24 +11,17 @@ import csv
 from datetime import date
 from pathlib import Path
 
+from interface_desktop.exports.clean import neutralise
 from interface_desktop.exports.text import short_date
 from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import ActionLogDoc, ActionRow
 
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (  # header, width (characters)
     ("No.", 7), ("Group", 24), ("Raised", 11), ("Action", 60), ("Lead", 22), ("Due", 11), ("Status", 12),
     ("RAG", 11), ("Completed", 11), ("Issue", 14), ("Carried forward", 9), ("Latest update", 45),
 )
 RAG_FILLS = {"red": "F4C7C3", "amber": "FCE8B2", "green": "C6E7C9", "grey": "E8EDEE"}
 RAG_COLUMN = 8
-
-
-def neutralise(value: object) -> object:
-    """Text that Excel would read as a formula gets a leading apostrophe; other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(DANGEROUS_START):
-        return "'" + value
-    return value
 
 
 def values(row: ActionRow) -> list[object]:

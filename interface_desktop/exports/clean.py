@@ -1,10 +1,12 @@
-"""Text a document format can hold: control characters that XML (Word, Excel) forbids are dropped."""
+"""Text a document format can hold: control characters that XML (Word, Excel) forbids are dropped, formulas disarmed."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 from typing import Any, TypeVar
+
+from interface_desktop.services.core.formulas import TEXT_MARKER, looks_like_formula
 
 T = TypeVar("T")
 
@@ -34,4 +36,14 @@ def _clean(value: Any) -> Any:
         return type(value)(cleaned) if type(value) in (list, tuple) else type(value)(*cleaned)
     if isinstance(value, dict):
         return {key: _clean(item) for key, item in value.items()}
+    return value
+
+
+def neutralise(value: object) -> object:
+    """Text a spreadsheet would run as a formula, marked as text with a leading apostrophe; other values as they are.
+
+    Used for every cell of the .xlsx and .csv exports; the tracker import takes the apostrophe off again.
+    """
+    if isinstance(value, str) and looks_like_formula(value):
+        return TEXT_MARKER + value
     return value

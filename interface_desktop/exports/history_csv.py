@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from interface_desktop.exports.action_log import neutralise
+from interface_desktop.exports.clean import neutralise
 from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.services.audit.trail import AuditEntryDTO
 from interface_desktop.vocab import AUDIT_OPERATION_LABELS as OPERATION_LABELS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from interface_desktop.services.core.formulas import unmarked
 from interface_desktop.services.imports.tracker_file import normalise
 
 DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d.%m.%y", "%d-%m-%Y", "%d-%m-%y", "%Y-%m-%d", "%d %B %Y",
@@ -22,8 +23,6 @@ STATUS_WORDS = {
 STATUS_FOR = {word: status for status, words in STATUS_WORDS.items() for word in words}
 # Longest first, so "no longer required ..." is not read as "no".
 STATUS_PREFIXES = sorted(STATUS_FOR, key=len, reverse=True)
-# Excel's marker for "this is text", which our own export puts before text that could be read as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"}
 SEVERAL_OWNERS = re.compile(r"\s*(?:/|&|;|\+|\band\b)\s*", re.IGNORECASE)
 
@@ -42,10 +41,7 @@ def text(value: object) -> str:
         value = value.date()
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
-    cleaned = str(value).replace("\x00", "").strip()
-    if cleaned.startswith("'") and cleaned[1:2] and cleaned[1] in "".join(FORMULA_START):
-        cleaned = cleaned[1:]
-    return cleaned
+    return unmarked(str(value).replace("\x00", "").strip())
 
 
 def when(value: object) -> date | None:

@@ -1,0 +1,23 @@
+"""Text a spreadsheet would run as a formula: one rule for the exports and for the import reading them back."""
+
+from __future__ import annotations
+
+# Excel and LibreOffice start a formula at =, +, - or @, also after blanks typed before it, and Excel reads the
+# full-width forms an East Asian keyboard types (＝＋－＠) the same way. A leading tab or carriage return is
+# how known CSV attacks hide one from a quick look.
+FORMULA_CHARACTERS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+HIDING = ("\t", "\r")
+# Excel's own marker for "this is text", put before such text in our spreadsheets and taken off on import.
+TEXT_MARKER = "'"
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when the first visible character starts a formula, or the text starts with a tab or carriage return."""
+    return text.startswith(HIDING) or text.lstrip()[:1] in FORMULA_CHARACTERS
+
+
+def unmarked(text: str) -> str:
+    """The text without the apostrophe our spreadsheets put before formula-like text; any other text as it is."""
+    if text.startswith(TEXT_MARKER) and looks_like_formula(text[1:]):
+        return text[1:]
+    return text
