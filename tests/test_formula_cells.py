@@ -1,5 +1,5 @@
 """Formula look-alikes: no cell of an .xlsx or .csv export runs as a formula in Excel or LibreOffice;
-the tracker import takes our mark off again."""
+the tracker import takes our mark off again and refuses an owner that looks like a formula."""
 
 from __future__ import annotations
 
@@ -9,15 +9,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
 
 from interface_desktop.cli import main
+from interface_desktop.db.models import Action, Person
 from interface_desktop.exports import action_log, history_csv, jobs
 from interface_desktop.services.actions import actions
 from interface_desktop.services.audit import trail
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.services.documents import documents
 from interface_desktop.services.imports import action_import
+from interface_desktop.services.imports.action_import import ActionImportError
 from interface_desktop.services.people import groups, people
 
 # What a spreadsheet reads as the start of a formula, in ASCII and in full width (as an IME types them).
@@ -105,6 +108,57 @@ def test_every_spreadsheet_export_of_the_app_holds_no_formula(hostile_records, a
             str(tmp_path / "audit.csv")]
     assert main(argv) == 0
     assert "' =1+2" in assert_no_formulas_in_csv(tmp_path / "audit.csv")
+
+
+def _tracker_csv(path: Path, owner: str) -> Path:
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([["Action", "Owner", "Due"], ["Chase the lab results", owner, "01/02/2027"],
+                                      ["Write to practices", "Ann Lee", "01/03/2027"]])
+    return path
+
+
+def _tracker_xlsx(path: Path, owner: object) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Action", "Owner", "Due"])
+    sheet.append(["Chase the lab results", owner, "01/02/2027"])
+    sheet.append(["Write to practices", "Ann Lee", "01/03/2027"])
+    if isinstance(owner, str):
+        sheet["B2"].data_type = "s"  # text in the cell, as Excel keeps a cell formatted as Text, not a formula
+    book.save(path)
+    return path
+
+
+def _counts(s) -> tuple[int, int]:  # noqa: ANN001 - a Session
+    return s.scalar(select(func.count(Action.id))), s.scalar(select(func.count(Person.id)))
+
+
+@pytest.mark.parametrize(("owner", "shown"), [
+    ("=1+2 Owner", "=1+2 Owner"), (" =1+2 Owner", "=1+2 Owner"), ("\uff1d1+2 Owner", "\uff1d1+2 Owner"),
+    ("+Ann Lee", "+Ann Lee"), ("@Ann Lee", "@Ann Lee"), ("-1", "-1"), ("'=1+2 Owner", "=1+2 Owner"),
+])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_owner_that_looks_like_a_formula_is_a_problem_and_nothing_is_imported(session, tmp_path, owner, shown,
+                                                                                  suffix):
+    group = groups.create_group(session, name="Borders Interface Group", board="BR")
+    people.create_person(session, name="Ann Lee", role="gp", sector="primary")
+    make = _tracker_csv if suffix == ".csv" else _tracker_xlsx
+    path = make(tmp_path / f"tracker{suffix}", owner)
+    before = _counts(session)
+    preview = action_import.preview_actions(session, group_id=group.id, path=path)
+    assert preview.problems == [f"Row 2, Owner: {shown!r} looks like a formula, not a name"]
+    assert preview.new_people == ()
+    with pytest.raises(ActionImportError, match="looks like a formula, not a name; nothing was imported"):
+        action_import.import_actions(session, group_id=group.id, path=path)
+    assert _counts(session) == before
+
+
+def test_a_formula_excel_worked_out_is_not_a_name_either(session, tmp_path):
+    # Excel keeps what =1+2 showed (3); read as the owner, it would have become a person called "3".
+    group = groups.create_group(session, name="Borders Interface Group", board="BR")
+    path = _tracker_xlsx(tmp_path / "tracker.xlsx", 3)
+    assert action_import.preview_actions(session, group_id=group.id, path=path).problems == [
+        "Row 2, Owner: '3' is not a name"]
 
 
 def test_formula_like_action_texts_come_back_from_our_own_export_unchanged(session, tmp_path):

@@ -23,6 +23,7 @@ from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.core.status import ActionStatus
 from interface_desktop.services.core.errors import ServiceError
+from interface_desktop.services.core.formulas import looks_like_formula
 from interface_desktop.services.imports.tracker_file import Tracker, read_tracker
 from interface_desktop.services.imports.tracker_values import CellError, owners, person_key, status, text, when
 from interface_desktop.services.core.validation import NAME_MAX
@@ -192,14 +193,20 @@ class _Planner:
 
     def _owner(self, number: int, cells: tuple, problems: list[str], notes: list[str],
                extra: list[str]) -> tuple[str, int | None]:
-        names = owners(self.cell(cells, "owner"))
+        written = text(self.cell(cells, "owner"))
+        if looks_like_formula(written):
+            # '=1+2 Owner' would otherwise become a person called '=1'; the secretary retypes the name.
+            problems.append(f"Row {number}, {self.tracker.headers['owner']}: {written[:40]!r} looks like a formula, "
+                            f"not a name")
+            return "", None
+        names = owners(written)
         if not names:
             return "", None
         if len(names) > 1:
             extra.append("Also named as owner in the tracker: " + ", ".join(names[1:]))
             notes.append(f"only {names[0]} can be the owner; the others are kept in the update")
         name, key = names[0], person_key(names[0])
-        if len(name) > NAME_MAX or not key:
+        if len(name) > NAME_MAX or not any(ch.isalpha() for ch in key):  # '3', what Excel showed for =1+2
             problems.append(f"Row {number}, {self.tracker.headers['owner']}: {name[:40]!r} is not a name")
             return "", None
         if key in self.people:
