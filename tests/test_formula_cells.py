@@ -79,7 +79,7 @@ def test_history_rows_are_marked_as_text(tmp_path):
 
 
 @pytest.fixture
-def hostile_records(db, monkeypatch):  # noqa: ANN001, ANN201 - the Database; the ids of the records
+def hostile_records(db, monkeypatch):
     # The login is kept as the system gives it, so it is the one text that reaches the audit trail untrimmed.
     monkeypatch.setenv("LOGNAME", " =1+2")
     with db.session_scope() as s:
@@ -129,7 +129,7 @@ def _tracker_xlsx(path: Path, owner: object) -> Path:
     return path
 
 
-def _counts(s) -> tuple[int, int]:  # noqa: ANN001 - a Session
+def _counts(s) -> tuple[int, int]:
     return s.scalar(select(func.count(Action.id))), s.scalar(select(func.count(Person.id)))
 
 
