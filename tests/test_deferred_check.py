@@ -78,4 +78,4 @@ def test_an_upgrade_never_waits_it_checks_every_page_first(saved, app_paths):
         _open_quickly(db_file, app_paths)
     assert raised.value.kind == "damaged"
     assert _digest(db_file) == before
-    assert not list(app_paths.backup_dir.glob("pre-migration-*"))
+    assert not list(app_paths.backup_dir.glob("*-before-upgrade-to-*"))

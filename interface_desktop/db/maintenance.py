@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
-from interface_desktop.db import backups, health, lock, sqlite_adapter
+from interface_desktop.db import backups, health, identity, lock, sqlite_adapter
 from interface_desktop.db.backups import BackupInfo
 from interface_desktop.db.engine import Database, make_engine
-from interface_desktop.db.migrate import SchemaError, head_revision, schema_state
+from interface_desktop.db.migrate import SchemaError, file_at_head, head_revision, schema_state, upgrade_to_head
 
 
 class RestoreRefused(Exception):
@@ -35,8 +37,11 @@ class CheckReport:
         return lines
 
 
-def validate_restore_source(source: Path) -> None:
-    """Refuse anything that is not a healthy Interface Desktop database no newer than this app."""
+def validate_restore_source(source: Path, *, into: Path | None = None) -> None:
+    """Refuse anything that is not a healthy Interface Desktop database no newer than this app.
+
+    With `into` (the database it would replace), also a backup of another database (see `_other_database`).
+    """
     if not source.is_file():
         raise RestoreRefused(f"{source}: no such file")
     problem = health.inspect_file(source, for_writing=False)
@@ -45,13 +50,61 @@ def validate_restore_source(source: Path) -> None:
     problems = sqlite_adapter.integrity_problems(source)
     if problems:
         raise RestoreRefused(f"{source} cannot be restored: " + "; ".join(problems[:3]))
+    if into is not None and _other_database(source, into):
+        raise RestoreRefused(f"{source.name} is a backup of another database ({_origin(source)}); "
+                             "restore one of this database's own backups")
+
+
+def _other_database(source: Path, db_file: Path) -> bool:
+    """Whether `source` was taken from a database other than `db_file`, as far as can be told.
+
+    By identity when both have one; for a file from before identities, by the identity its backup name carries,
+    else by where its history begins. A database that recorded nothing yet (a new one, say on a new computer)
+    or that cannot be read (damaged) may take any healthy backup.
+    """
+    try:
+        ours_first = identity.first_change(db_file)
+        mine = identity.read_identity(db_file)
+        if ours_first is None:
+            return False
+        theirs = identity.read_identity(source)
+        if mine is not None and theirs is not None:
+            return theirs != mine
+        named = backups.parse_name(source)
+        if mine is not None and named is not None and named[1].tag is not None:
+            return named[1].tag != identity.tag(mine)
+        theirs_first = identity.first_change(source)
+    except identity.UnknownIdentity:
+        return False
+    return theirs_first is not None and theirs_first != ours_first
+
+
+def _origin(source: Path) -> str:
+    """'interface-desktop, backed up on 21/11/2026 09:30': the database's name and the date, from the backup's
+    name when it is named like the app's backups, else the file's own name and when it was last changed."""
+    named = backups.parse_name(source)
+    if named is not None:
+        return f"{named[0]}, backed up on {named[1].taken_at:%d/%m/%Y %H:%M}"
+    return f"{source.name}, last changed on {datetime.fromtimestamp(source.stat().st_mtime):%d/%m/%Y %H:%M}"
+
+
+def _restore_and_upgrade(db_file: Path, source: Path, backup_dir: Path) -> Path | None:
+    """Restore `source` (the caller holds the writer lock) and bring it to this version's schema.
+
+    A backup from before an upgrade is upgraded again at once, keeping the identity of the database it replaces.
+    """
+    before = identity.identity_or_none(db_file)
+    kept = backups.restore(db_file, source, backup_dir, validate=partial(validate_restore_source, into=db_file))
+    if not file_at_head(db_file):
+        upgrade_to_head("sqlite:///" + str(db_file), backup_dir, identity=before)
+    return kept
 
 
 def restore_database(db_file: Path, source: Path, backup_dir: Path) -> Path | None:
     """Replace the database file by `source` under the writer lock; returns where the old one was kept."""
     held = lock.acquire(db_file)
     try:
-        return backups.restore(db_file, source, backup_dir, validate=validate_restore_source)
+        return _restore_and_upgrade(db_file, source, backup_dir)
     finally:
         held.release()
 
@@ -124,9 +177,9 @@ class Maintenance:
         """Validate, keep the current file as a backup, replace it; connections reopen on next use."""
         if self.db_file is None or self.read_only:
             raise RestoreRefused("this database is open read-only; restore it where it is open for writing")
-        validate_restore_source(source)
+        validate_restore_source(source, into=self.db_file)
         self.database.engine.dispose()
-        kept = backups.restore(self.db_file, source, self.backup_dir, validate=validate_restore_source)
+        kept = _restore_and_upgrade(self.db_file, source, self.backup_dir)
         if self.database.gate is not None:
             self.database.gate.mark_sound()  # validate_restore_source ran the full integrity check on it
         return kept

@@ -7,12 +7,12 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interface_desktop.db import sqlite_adapter
+from interface_desktop.db import backups, sqlite_adapter
+from interface_desktop.db.backups import BackupInfo
 from interface_desktop.db.engine import make_engine
 from interface_desktop.paths import sqlite_file_from_url
 
@@ -38,13 +38,15 @@ class SchemaState:
     def is_current(self) -> bool:
         return self.current == self.head
 
-def alembic_config(connection: Connection | None = None) -> Config:
+def alembic_config(connection: Connection | None = None, *, identity: str | None = None) -> Config:
+    """`identity`: the UUID migration 0003 gives a database that has none yet (a new one when not given)."""
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
         config.attributes["connection"] = connection
+    config.attributes["database_identity"] = identity
     return config
 
 def script_directory() -> ScriptDirectory:
@@ -102,18 +104,19 @@ def file_at_head(db_file: Path) -> bool:
         return False
 
 
-def backup_before_migration(db_file: Path, backup_dir: Path, from_revision: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"pre-migration-{from_revision}-{stamp}.sqlite3"
-    sqlite_adapter.copy_verified(db_file, target)
-    return target
+def backup_before_migration(db_file: Path, backup_dir: Path, upgrade_to: str) -> BackupInfo:
+    """A normal backup (listed, offered for restore, rotated) whose reason is the upgrade about to run."""
+    return backups.make_backup(db_file, backup_dir, "pre-migration", upgrade_to=upgrade_to)
 
-def upgrade_to_head(url: str, backup_dir: Path, *, before_upgrade: Callable[[], None] = lambda: None) -> Path | None:
+def upgrade_to_head(url: str, backup_dir: Path, *, before_upgrade: Callable[[], None] = lambda: None,
+                    identity: str | None = None) -> Path | None:
     """Migrate to head in one transaction; a database holding data is copied and verified first.
 
     `before_upgrade` runs only when there is something to upgrade, before the backup (the full integrity
-    check of a file opened with only the quick start-up look). Returns the pre-migration backup's path, if any.
-    A SQLite file already at head is recognised from its version row alone, without loading SQLAlchemy.
+    check of a file opened with only the quick start-up look). `identity` is kept by a database that gets its
+    identity in this upgrade (a restored old backup keeps the identity of the database it replaced). Returns the
+    pre-migration backup's path, if any. A SQLite file already at head is recognised from its version row
+    alone, without loading SQLAlchemy.
     """
     db_file = sqlite_file_from_url(url)
     if db_file is not None and file_at_head(db_file):
@@ -124,17 +127,21 @@ def upgrade_to_head(url: str, backup_dir: Path, *, before_upgrade: Callable[[], 
         if state.is_current:
             return None
         before_upgrade()
-        backup: Path | None = None
+        backup: BackupInfo | None = None
         if state.current is not None and db_file is not None:
-            backup = backup_before_migration(db_file, backup_dir, state.current)
+            backup = backup_before_migration(db_file, backup_dir, state.head)
         from alembic import command
 
         with engine.begin() as conn:
-            command.upgrade(alembic_config(conn), "head")
+            command.upgrade(alembic_config(conn, identity=identity), "head")
             if conn.dialect.name == "sqlite":
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise SchemaError(f"migration would break {len(broken)} references; nothing was changed")
-        return backup
     finally:
         engine.dispose()
+    if backup is None or db_file is None:
+        return None
+    # A database that has just got its identity adopts the backups taken before (this one included).
+    kept = backups.rotate(db_file, backup_dir)
+    return next((b.path for b in kept if (b.taken_at, b.reason) == (backup.taken_at, backup.reason)), backup.path)

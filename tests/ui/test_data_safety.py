@@ -177,3 +177,20 @@ def test_no_maintenance_leaves_only_disabled_entries(qtbot, db, group_id, qapp):
     window = MainWindow(ServiceRunner(db.session_scope, location=str(Path(db.file))))
     qtbot.addWidget(window)
     assert not window.data_safety.check_action.isEnabled()
+
+
+def test_the_backup_taken_before_an_upgrade_is_offered_with_the_schema_it_went_to(qtbot, app_paths):
+    from interface_desktop.app import open_app_database
+    from interface_desktop.db.migrate import head_revision
+    from tests.test_migrations import _make_first_revision_database
+
+    path = app_paths.data_dir / "board.sqlite3"
+    _make_first_revision_database(path)
+    database = open_app_database(str(path), paths=app_paths, defer_daily_backup=True)
+    try:
+        dialog = RestoreDialog(Maintenance(database, app_paths.backup_dir).list_backups(), app_paths.backup_dir)
+        qtbot.addWidget(dialog)
+        assert dialog.list.topLevelItemCount() == 1
+        assert dialog.list.topLevelItem(0).text(1) == f"Before upgrade to schema {head_revision()}"
+    finally:
+        database.dispose()

@@ -3,6 +3,7 @@
 from interface_desktop.db.models.activities import Activity, ActivityFeedback, ActivityParticipant
 from interface_desktop.db.models.audit import AuditEntry, SearchDocument
 from interface_desktop.db.models.files import FileBlob, Paper, Resource
+from interface_desktop.db.models.identity import DatabaseIdentity
 from interface_desktop.db.models.issues import InterfaceIssue, IssueMeeting, IssueStatusChange
 from interface_desktop.db.models.meetings import Action, ActionUpdate, AgendaItem, Attendance, Meeting
 from interface_desktop.db.models.people import Group, GroupStandingItem, LookupValue, Membership, Person
@@ -10,7 +11,7 @@ from interface_desktop.db.models.privacy import PrivacyException
 
 __all__ = [
     "Action", "ActionUpdate", "Activity", "ActivityFeedback", "ActivityParticipant", "AgendaItem",
-    "Attendance", "AuditEntry", "FileBlob", "Group", "GroupStandingItem", "InterfaceIssue",
+    "Attendance", "AuditEntry", "DatabaseIdentity", "FileBlob", "Group", "GroupStandingItem", "InterfaceIssue",
     "IssueMeeting", "IssueStatusChange", "LookupValue", "Meeting", "Membership", "Paper", "Person",
     "Resource", "SearchDocument",
     "PrivacyException",

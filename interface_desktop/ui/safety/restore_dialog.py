@@ -9,9 +9,15 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-REASON_LABELS = {"daily": "Automatic (daily)", "manual": "Backed up by hand", "pre-migration": "Before an upgrade",
-                 "pre-restore": "Before a restore"}
+REASON_LABELS = {"daily": "Automatic (daily)", "manual": "Backed up by hand", "pre-restore": "Before a restore"}
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def reason_label(info) -> str:  # noqa: ANN001 - a BackupInfo
+    """Why the backup was taken; a copy from before an upgrade names the schema it was upgraded to."""
+    if info.reason == "pre-migration":
+        return f"Before upgrade to schema {info.upgrade_to}"
+    return REASON_LABELS.get(info.reason, info.reason)
 
 
 def file_size(size: int) -> str:
@@ -37,8 +43,7 @@ class RestoreDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels(["Taken", "Why", "Size"])
         for info in backups:
-            row = QTreeWidgetItem([f"{info.taken_at:%a %d/%m/%Y %H:%M}", REASON_LABELS.get(info.reason, info.reason),
-                                   file_size(info.size)])
+            row = QTreeWidgetItem([f"{info.taken_at:%a %d/%m/%Y %H:%M}", reason_label(info), file_size(info.size)])
             row.setData(0, PATH_ROLE, str(info.path))
             row.setToolTip(0, str(info.path))
             row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
