@@ -9,6 +9,7 @@ from pathlib import Path
 from interface_desktop.db import backups, health, lock, maintenance, sqlite_adapter
 from interface_desktop.db.engine import Database, open_database
 from interface_desktop.db.migrate import file_at_head, upgrade_to_head
+from interface_desktop.db.protected import Protection
 from interface_desktop.db.write_gate import WriteGate
 from interface_desktop.paths import AppPaths, app_paths, database_url, sqlite_file_from_url, with_backup_dir
 
@@ -42,7 +43,9 @@ def open_app_database(explicit: str | None, *, read_only: bool = False, paths: A
     health.check_or_raise(db_file, paths.backup_dir, for_writing=not read_only, thorough=not defer_full_check)
     gate = WriteGate(db_file, health.full_check) if defer_full_check and db_file.exists() else None
     if read_only:
-        return open_database(url, read_only=True, gate=gate)
+        database = open_database(url, read_only=True, gate=gate)
+        database.protection = Protection(db_file, paths.backup_dir)
+        return database
     held = lock.acquire(db_file)
     try:
         notes = _back_up_and_migrate(db_file, url, paths.backup_dir, daily=not defer_daily_backup,
@@ -52,6 +55,7 @@ def open_app_database(explicit: str | None, *, read_only: bool = False, paths: A
         held.release()
         raise
     database.lock = held
+    database.protection = Protection(db_file, paths.backup_dir)
     database.notes.extend(notes)
     return database
 

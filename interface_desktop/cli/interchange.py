@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from interface_desktop.cli.common import UserError, database_runner, export_subparsers, import_subparsers
+from interface_desktop.cli.safety import refuse_protected
 
 
 def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -25,6 +26,7 @@ def cmd_export_data(args: argparse.Namespace) -> int:
     from interface_desktop.services.interchange import interchange
 
     target = Path(args.output).expanduser()
+    refuse_protected(args, target)
     with database_runner(args, read_only=True) as runner:
         document = runner.call(interchange.export_data, group_id=args.group)
     size = interchange.write_document(document, target)

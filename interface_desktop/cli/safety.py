@@ -60,10 +60,24 @@ def _db_file(args: argparse.Namespace) -> Path:
     return db_file
 
 
+def refuse_protected(args: argparse.Namespace, target: Path) -> None:
+    """One line and exit 1 when `target` is the database the command reads, a file beside it, or a backup."""
+    from interface_desktop.db.protected import protected_reason
+    from interface_desktop.paths import database_url, sqlite_file_from_url
+
+    paths = cli_paths(args)
+    reason = protected_reason(target, sqlite_file_from_url(database_url(getattr(args, "db", None), paths)),
+                              paths.backup_dir)
+    if reason is not None:
+        raise UserError(reason)
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from interface_desktop.db import backups, health
 
     db_file = _db_file(args)
+    if args.output:
+        refuse_protected(args, args.output)
     problem = health.inspect_file(db_file, for_writing=False)
     if problem is not None or not db_file.exists():
         raise UserError(f"{db_file}: {problem.message if problem else 'no such database'}; nothing was backed up")
@@ -148,6 +162,7 @@ def cmd_audit_log(args: argparse.Namespace) -> int:
     from interface_desktop.exports.clean import neutralise
     from interface_desktop.services.audit import trail as audit
 
+    refuse_protected(args, args.output)
     with database_runner(args, read_only=True) as runner:
         rows = audit.export_rows(runner.call(audit.entries))
     target = args.output.expanduser()

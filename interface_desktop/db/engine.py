@@ -29,8 +29,10 @@ class Database:
     url: str
     make: Callable[[], Engine]
     read_only: bool = False
-    # The writer lock (db.lock.DatabaseLock) released by dispose(), and notes for the user from opening.
+    # The writer lock (db.lock.DatabaseLock) and the guard over its files (db.protected.Protection), both
+    # released by dispose(), and notes for the user from opening.
     lock: Any = None
+    protection: Any = None
     notes: list[str] = field(default_factory=list)
     # Opened before its full integrity check (the GUI): writes wait for db.write_gate.WriteGate.verify().
     gate: WriteGate | None = None
@@ -80,6 +82,9 @@ class Database:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+        if self.protection is not None:
+            self.protection.release()
+            self.protection = None
 
 
 def make_engine(url: str, *, read_only: bool = False, foreign_keys: bool = True,

@@ -141,6 +141,18 @@ class Maintenance:
         self.backup_dir = backup_dir
 
     @property
+    def backup_dir(self) -> Path:
+        return self._backup_dir
+
+    @backup_dir.setter
+    def backup_dir(self, folder: Path) -> None:
+        """Backups go to `folder` from now on; exports may write neither there nor in the folders used before."""
+        self._backup_dir = folder
+        protection = self.database.protection
+        if protection is not None and folder not in protection.backup_dirs:
+            protection.backup_dirs.append(folder)
+
+    @property
     def db_file(self) -> Path | None:
         return self.database.file
 

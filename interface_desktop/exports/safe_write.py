@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from interface_desktop import protected_files
 from interface_desktop.services.core.errors import ServiceError
 
 
@@ -31,7 +32,10 @@ def _locked_message(target: Path) -> str:
 
 
 def check_target(target: Path) -> None:
-    """Fails early, before any work is done, when the target cannot be replaced."""
+    """Fails early, before any work is done, when the target cannot or must not be replaced."""
+    refused = protected_files.refusal(target)
+    if refused is not None:
+        raise ExportError(refused)
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"the folder {folder} does not exist")

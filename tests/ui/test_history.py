@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from interface_desktop.services.actions import actions
 from interface_desktop.services.issues import issues
@@ -76,3 +76,20 @@ def test_meeting_editor_offers_history(qtbot, db, make_window):
     assert window.history_dialog.kind == "meeting" and window.history_dialog.record_id == rec.meeting_id
     assert _rows(window.history_dialog)[0][2] == "Created"
     window.history_dialog.close()
+
+
+def test_saving_a_history_over_the_open_database_is_refused(qtbot, db, make_window, tmp_path, monkeypatch):
+    rec = make_records(db, n_actions=1)
+    window = make_window()
+    window.signals.history_requested.emit("action", rec.action_ids[0])
+    dialog = window.history_dialog
+    link = tmp_path / "history.csv"
+    link.symlink_to(db.file)
+    before = db.file.read_bytes()[:16]
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(link), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    assert dialog.save_csv() is None
+    assert len(shown) == 1 and shown[0].startswith("Refusing to write over the open database")
+    assert db.file.read_bytes()[:16] == before == b"SQLite format 3\x00"
+    dialog.close()

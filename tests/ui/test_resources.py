@@ -87,3 +87,23 @@ def test_model_without_widgets(db, qapp):
     model.set_rows(rec.runner.call(files.list_resources, group_id=rec.group_id))
     assert [model.index(0, column).data() for column in (COL_TITLE, COL_SIZE, COL_SCOPE)] == \
         ["Terms of reference", "2 KB", "Every group"]
+
+
+def test_a_copy_is_never_saved_over_the_open_database(qtbot, db, monkeypatch, tmp_path):
+    rec, view = make_view(qtbot, db, monkeypatch)
+    view.templates.setCurrentRow(1)
+    view.add_template()
+    errors = []
+    monkeypatch.setattr("interface_desktop.ui.library.resources_view.show_error",
+                        lambda parent, title, exc: errors.append(str(exc)))
+    chosen = [str(db.file)]
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (chosen[0], ""))
+    view.table.select_id(view.model.rows()[0].id)
+    view.save_copy()
+    qtbot.waitUntil(lambda: bool(errors), timeout=15000)
+    link = tmp_path / "our form.docx"
+    link.symlink_to(db.file)
+    chosen[0] = str(link)
+    view.save_template()
+    assert len(errors) == 2 and all(e.startswith("refusing to write over the open database") for e in errors)
+    assert db.file.read_bytes()[:16] == b"SQLite format 3\x00" and link.is_symlink()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
+from interface_desktop.exports.safe_write import ExportError, write_file
 from interface_desktop.services.documents import files
 from interface_desktop.services.people import groups
 from interface_desktop.services.documents import templates
@@ -29,11 +30,9 @@ WIDTHS = (240, 130, 200, 70, 85)
 
 
 def write_atomically(target: Path, data: bytes) -> Path:
-    """The file appears complete or not at all (an open copy in Word is never half-written)."""
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(target)
-    return target
+    """The file appears complete or not at all (an open copy in Word is never half-written), and never over the
+    open database or its backups."""
+    return write_file(target, lambda temp: temp.write_bytes(data))
 
 
 class ResourcesView(RecordPage):
@@ -214,9 +213,14 @@ class ResourcesView(RecordPage):
         template = templates.shipped_template(item.data(Qt.ItemDataRole.UserRole))
         target, _ = QFileDialog.getSaveFileName(self, "Save the template as", template.name,
                                                 "Word documents (*.docx)")
-        if target:
+        if not target:
+            return
+        try:
             write_atomically(Path(target), template.path.read_bytes())
-            self.status.setText(f"Saved a copy as {target}.")
+        except ExportError as exc:
+            self._failed("Not saved")(exc)
+            return
+        self.status.setText(f"Saved a copy as {target}.")
 
     def deletion(self, resource) -> Deletion:  # noqa: ANN001 - a ResourceDTO
         shared = " It is shared by every group, so it disappears from all their libraries." \
