@@ -179,3 +179,12 @@ def test_an_old_backup_is_restored_into_the_same_identity(twins, tmp_path):
     maintenance.restore_database(a, old, shared)
     assert identity.read_identity(a) == before
     assert sqlite3.connect(a).execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+
+
+def test_a_damaged_database_is_offered_a_backup_only_when_it_cannot_be_another_databases(twins):
+    a, b, shared = twins
+    mine = backups.make_backup(a, shared, "manual", now=datetime(2026, 11, 20, 9, 0))
+    a.write_bytes(b"")  # emptied: it can no longer say which database it is
+    assert backups.latest_backup(a, shared) == mine  # every backup of this name is one database's
+    backups.make_backup(b, shared, "manual", now=datetime(2026, 11, 21, 9, 0))
+    assert backups.latest_backup(a, shared) is None  # two databases' backups: neither is offered
