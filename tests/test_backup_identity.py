@@ -38,7 +38,7 @@ def _create(paths: AppPaths, group: str) -> Path:
 
 
 @pytest.fixture
-def twins(tmp_path):  # noqa: ANN201 - (A's file, B's file, the shared backup folder)
+def twins(tmp_path):
     """Two databases called the same, in different folders, backing up to one shared folder."""
     shared = tmp_path / "shared-backups"
     a = _create(_paths(tmp_path / "a", shared), "Fife Interface Group")

@@ -20,7 +20,7 @@ TARGETS = ("database", "its -wal", "its lock file", "a symlink to it", "a hard l
 
 
 @pytest.fixture
-def live(db, app_paths):  # noqa: ANN201 - the open database holding one group, with one backup
+def live(db, app_paths):
     with db.session_scope() as s:
         groups.create_group(s, name="Fife Interface Group", board="FF")
     backups.make_backup(db.file, app_paths.backup_dir, "manual")
@@ -47,7 +47,7 @@ def _target(kind: str, db_file: Path, backup_dir: Path, tmp_path: Path, suffix: 
     return backup_dir / f"out{suffix}"
 
 
-def _intact(db, inode: int) -> None:  # noqa: ANN001 - the Database
+def _intact(db, inode: int) -> None:
     assert db.file.stat().st_ino == inode
     with db.session_scope() as s:
         assert [g.name for g in groups.list_groups(s)] == ["Fife Interface Group"]

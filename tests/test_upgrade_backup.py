@@ -14,7 +14,7 @@ from tests.test_migrations import _make_first_revision_database
 
 
 @pytest.fixture
-def upgraded(app_paths):  # noqa: ANN201 - (the database file, its backup from before the upgrade)
+def upgraded(app_paths):
     path = app_paths.data_dir / "board.sqlite3"
     _make_first_revision_database(path)
     open_app_database(str(path), paths=app_paths, defer_daily_backup=True).dispose()

@@ -94,7 +94,7 @@ def test_a_copy_is_never_saved_over_the_open_database(qtbot, db, monkeypatch, tm
     view.templates.setCurrentRow(1)
     view.add_template()
     errors = []
-    monkeypatch.setattr("interface_desktop.ui.library.resources_view.show_error",
+    monkeypatch.setattr("interface_desktop.ui.operations.show_error",
                         lambda parent, title, exc: errors.append(str(exc)))
     chosen = [str(db.file)]
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (chosen[0], ""))

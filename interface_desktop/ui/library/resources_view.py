@@ -219,6 +219,7 @@ class ResourcesView(RecordPage):
             write_atomically(Path(target), template.path.read_bytes())
         except ExportError as exc:
             self._failed("Not saved")(exc)
+            self.ops.report("Not saved", exc)
             return
         self.status.setText(f"Saved a copy as {target}.")
 
