@@ -179,7 +179,7 @@ def copy_verified(source: Path, target: Path) -> None:
         raise RuntimeError("the backup copy failed verification: " + "; ".join(problems[:3]))
     _fsync_file(temporary)
     os.replace(temporary, target)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def _fsync_file(path: Path) -> None:
@@ -187,7 +187,7 @@ def _fsync_file(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make a rename durable (POSIX); Windows has no directory handles to flush."""
     if sys.platform == "win32":
         return
