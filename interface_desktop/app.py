@@ -129,6 +129,7 @@ def open_for_gui(explicit: str | None, paths: AppPaths) -> tuple[Database, str] 
 
 def run_gui(args: argparse.Namespace) -> int:
     from interface_desktop.services.core.runner import ServiceRunner
+    from interface_desktop.services.meetings.journal import MinutesJournal
     from interface_desktop.ui.application import run
     from interface_desktop.ui.settings import SETTINGS_FILENAME
 
@@ -141,9 +142,12 @@ def run_gui(args: argparse.Namespace) -> int:
         db_file = db.file
         quick = ((lambda: sqlite_adapter.connect_read_only(db_file))
                  if db_file is not None and file_at_head(db_file) else None)
+        journal = None if db.read_only else MinutesJournal.for_database(
+            paths.data_dir, str(db_file.resolve()) if db_file is not None else db.url)
         runner = ServiceRunner(db.session_scope, location=str(db_file or db.url), read_only=db.read_only,
                                read_only_reason=why_read_only,
-                               maintenance=maintenance.Maintenance(db, paths.backup_dir), quick_read=quick)
+                               maintenance=maintenance.Maintenance(db, paths.backup_dir), quick_read=quick,
+                               journal=journal)
         return run(runner, exit_after_start=bool(getattr(args, "exit_after_start", False)),
                    settings_file=paths.settings_dir / SETTINGS_FILENAME)
     finally:

@@ -1,7 +1,9 @@
-"""Minutes are never lost: saved after a pause in typing, and when the window goes away without a save."""
+"""Minutes are never lost: saved after a pause in typing, every few seconds while typing goes on, journalled
+between saves, and saved when the window goes away without a save."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 import pytest
@@ -9,9 +11,11 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings.journal import MinutesJournal, read_journal
 from interface_desktop.services.people import groups
 from interface_desktop.services.meetings import meetings
 from interface_desktop.ui.main_window import MainWindow
+from interface_desktop.ui.meetings.autosave import MAX_WAIT_MS, SYNC_MS
 from interface_desktop.ui.meetings.meeting_editor import TAB_MINUTES
 
 
@@ -81,3 +85,53 @@ def test_a_failed_write_keeps_the_minutes_pending_and_says_so(qtbot, make_window
     monkeypatch.setattr(runner, "call", real_call)
     assert tab.flush()
     assert runner.call(agenda.get_agenda_item, item_id).discussion == "Typed while the share was away."
+
+
+def test_steady_typing_is_saved_every_few_seconds_without_a_pause(qtbot, make_window, runner, meeting):
+    tab = _open_minutes(make_window(), meeting.id)
+    item_id = tab.current.id
+    started, saved_after = time.monotonic(), None
+    for n in range(60):  # a key every 80 ms: never the pause the debounce waits for
+        qtbot.keyClick(tab.discussion, "abcdefghij"[n % 10])
+        qtbot.wait(80)
+        if saved_after is None and runner.call(agenda.get_agenda_item, item_id).discussion:
+            saved_after = time.monotonic() - started
+    assert tab.autosaver.timer.isActive()  # still typing: the pause has not come
+    assert saved_after is not None and saved_after < (MAX_WAIT_MS + 800) / 1000
+
+
+@pytest.fixture
+def journalled(runner, app_paths, db):  # noqa: ANN001, ANN201 - the runner, now with a recovery journal
+    runner.journal = MinutesJournal.for_database(app_paths.data_dir, str(db.file.resolve()))
+    yield runner
+    runner.journal.close()
+
+
+def test_every_keystroke_is_journalled_until_saved(qtbot, make_window, journalled, meeting):
+    tab = _open_minutes(make_window(), meeting.id)
+    qtbot.keyClicks(tab.discussion, "Typed before any save")
+    item_id, database = tab.current.id, journalled.journal.database
+    assert {(e.item_id, e.field, e.text) for e in read_journal(journalled.journal.path, database)} >= {
+        (item_id, "discussion", "Typed before any save")}
+    assert journalled.call(agenda.get_agenda_item, item_id).discussion == ""
+    assert tab.flush()
+    assert journalled.journal.path.read_bytes() == b""
+    assert read_journal(journalled.journal.path, database) == []
+
+
+def test_a_journal_that_cannot_be_written_is_reported_once(qtbot, make_window, runner, meeting, tmp_path, db):
+    blocked = tmp_path / "read-only-folder"
+    blocked.write_text("not a folder")
+    runner.journal = MinutesJournal.for_database(blocked, str(db.file))
+    window = make_window()
+    messages: list[str] = []
+    window.signals.status_message.connect(messages.append)
+    tab = _open_minutes(window, meeting.id)
+    qtbot.keyClicks(tab.discussion, "Still saved to the database")
+    qtbot.wait(SYNC_MS + 100)
+    assert tab.flush()
+    qtbot.keyClicks(tab.discussion, " and more")
+    assert tab.flush()
+    reports = [m for m in messages if "recovery" in m]
+    assert len(reports) == 1 and "read-only-folder" in reports[0]
+    assert runner.call(agenda.get_agenda_item, tab.current.id).discussion == "Still saved to the database and more"

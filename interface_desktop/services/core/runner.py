@@ -12,6 +12,8 @@ from interface_desktop.services.core.errors import ReadOnlyError
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from interface_desktop.services.meetings.journal import MinutesJournal
+
 R = TypeVar("R")
 
 
@@ -25,7 +27,7 @@ class ServiceRunner:
 
     def __init__(self, session_scope: Callable[[], AbstractContextManager[Session]], *, location: str = "",
                  read_only: bool = False, read_only_reason: str = "", maintenance: Any = None,
-                 quick_read: Callable[[], sqlite3.Connection] | None = None):
+                 quick_read: Callable[[], sqlite3.Connection] | None = None, journal: MinutesJournal | None = None):
         self._session_scope = session_scope
         self._quick_read = quick_read
         self._loaded = False
@@ -38,6 +40,8 @@ class ServiceRunner:
         self.read_only_reason = read_only_reason
         # Back up / restore / check for the open database (db.maintenance.Maintenance), or None.
         self.maintenance = maintenance
+        # Where typed minutes are journalled until saved (none when read-only: nothing can be typed).
+        self.journal = journal
 
     @property
     def loaded(self) -> bool:

@@ -46,6 +46,7 @@ class MinutesTab(QWidget):
         self._loading = False
         self.autosaver = MinutesAutosaver(runner, self)
         self.autosaver.saved.connect(lambda: self.ops.announce("agenda"))
+        self.autosaver.journal_failed.connect(signals.status_message)
         self.item_list = QListWidget()
         self.item_list.setAccessibleName("Agenda items")
         self.item_list.setWordWrap(True)
