@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
         row, self._waiting_row = self._waiting_row, None
         if row is not None and self.nav.currentRow() == row:
             self._show_row(row)
+        from interface_desktop.ui.meetings import recovery  # reads the database: only now it is loaded
+
+        recovery.offer_soon(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(self._may_leave(page) for page in self.pages.built()):

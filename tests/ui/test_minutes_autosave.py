@@ -1,5 +1,5 @@
 """Minutes are never lost: saved after a pause in typing, every few seconds while typing goes on, journalled
-between saves, and saved when the window goes away without a save."""
+between saves and offered back after a crash, and saved when the window goes away without a save."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from datetime import datetime
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
+from interface_desktop.services.audit import trail as audit_trail
 from interface_desktop.services.meetings import agenda
 from interface_desktop.services.meetings.journal import MinutesJournal, read_journal
 from interface_desktop.services.people import groups
 from interface_desktop.services.meetings import meetings
 from interface_desktop.ui.main_window import MainWindow
+from interface_desktop.ui.meetings import recovery
 from interface_desktop.ui.meetings.autosave import MAX_WAIT_MS, SYNC_MS
 from interface_desktop.ui.meetings.meeting_editor import TAB_MINUTES
 
@@ -135,3 +138,101 @@ def test_a_journal_that_cannot_be_written_is_reported_once(qtbot, make_window, r
     reports = [m for m in messages if "recovery" in m]
     assert len(reports) == 1 and "read-only-folder" in reports[0]
     assert runner.call(agenda.get_agenda_item, tab.current.id).discussion == "Still saved to the database and more"
+
+
+# -- the offer at start-up -------------------------------------------------------------------------------
+def _crashed_run(runner, app_paths, db, item_id: int, texts: dict[str, str]) -> None:  # noqa: ANN001
+    """What a run killed while typing leaves behind: the journal, not the database."""
+    crashed = MinutesJournal.for_database(app_paths.data_dir, str(db.file.resolve()))
+    for field, text in texts.items():
+        crashed.record(item_id, field, text)
+    crashed.close()
+    runner.journal = MinutesJournal.for_database(app_paths.data_dir, str(db.file.resolve()))
+
+
+@pytest.fixture
+def answer(monkeypatch):  # noqa: ANN001, ANN201
+    """Answers the recovery dialog with the choice set in `answer.choice`; `answer.shown` keeps each dialog."""
+    class Answer:
+        choice = recovery.KEEP
+        shown: list[recovery.RecoveredMinutesDialog] = []
+
+    def exec_(dialog: recovery.RecoveredMinutesDialog) -> int:
+        Answer.shown.append(dialog)
+        dialog.choices[Answer.choice].click()
+        return 0
+
+    monkeypatch.setattr(recovery.RecoveredMinutesDialog, "exec", exec_)
+    return Answer
+
+
+def _item(runner, meeting):  # noqa: ANN001, ANN202 - the third agenda item, as the Minutes tab opens it
+    return runner.call(agenda.list_agenda, meeting.id)[2]
+
+
+def test_minutes_a_crash_left_in_the_journal_are_offered_and_restored(qtbot, make_window, runner, app_paths, db,
+                                                                        meeting, answer):
+    item = _item(runner, meeting)
+    runner.call(agenda.save_minutes, item_id=item.id, discussion="Saved before the crash", decisions="")
+    _crashed_run(runner, app_paths, db, item.id, {"discussion": "Saved before the crash, then typed on"})
+    window = make_window()
+    answer.choice = recovery.RESTORE
+    window.data_layer_loaded()  # start-up: the offer follows once the window is ready
+    qtbot.waitUntil(lambda: bool(answer.shown), timeout=3000)
+    dialog = answer.shown[0]
+    assert "were not saved when the app closed: restore them?" in dialog.message.text()
+    assert "replaces the saved discussion" in dialog.message.text()
+    assert "Saved before the crash, then typed on" in dialog.text.toPlainText()
+    qtbot.waitUntil(lambda: runner.call(agenda.get_agenda_item, item.id).discussion
+                    == "Saved before the crash, then typed on", timeout=3000)
+    changes = [e.changes for e in runner.call(audit_trail.history, "agenda_item", item.id)]
+    assert changes[-1]["discussion"] == ["Saved before the crash", "Saved before the crash, then typed on"]
+    assert runner.journal.recovered() == [] and read_journal(runner.journal.path, runner.journal.database) == []
+    tab = window.pages.current_page().editor.minutes  # the restored minutes are shown, ready to go on
+    qtbot.waitUntil(lambda: tab.discussion.toPlainText() == "Saved before the crash, then typed on", timeout=3000)
+
+
+def test_discarded_minutes_leave_the_journal_and_the_database_as_it_was(make_window, runner, app_paths, db,
+                                                                       meeting, answer):
+    item = _item(runner, meeting)
+    _crashed_run(runner, app_paths, db, item.id, {"decisions": "Not wanted"})
+    answer.choice = recovery.DISCARD
+    recovery.offer_recovered_minutes(make_window())
+    assert len(answer.shown) == 1
+    assert runner.call(agenda.get_agenda_item, item.id).decisions == ""
+    assert read_journal(runner.journal.path, runner.journal.database) == []
+
+
+def test_minutes_kept_for_later_are_offered_again_at_the_next_start(make_window, runner, app_paths, db, meeting,
+                                                                   answer):
+    item = _item(runner, meeting)
+    _crashed_run(runner, app_paths, db, item.id, {"discussion": "Decide tomorrow"})
+    answer.choice = recovery.KEEP
+    recovery.offer_recovered_minutes(make_window())
+    assert runner.call(agenda.get_agenda_item, item.id).discussion == ""
+    next_start = MinutesJournal.for_database(app_paths.data_dir, str(db.file.resolve()))
+    assert [e.text for e in next_start.recovered()] == ["Decide tomorrow"]
+
+
+def test_approved_minutes_are_never_changed_by_the_journal(make_window, runner, app_paths, db, meeting, answer):
+    item = _item(runner, meeting)
+    runner.call(agenda.save_minutes, item_id=item.id, discussion="As approved", decisions="")
+    runner.call(meetings.approve_minutes, meeting.id)
+    _crashed_run(runner, app_paths, db, item.id, {"discussion": "As approved, with a late thought"})
+    answer.choice = recovery.KEEP
+    recovery.offer_recovered_minutes(make_window())
+    dialog = answer.shown[0]
+    assert recovery.RESTORE not in dialog.choices and "approved and are locked" in dialog.message.text()
+    assert "As approved, with a late thought" in dialog.text.toPlainText()
+    dialog.copy_button.click()
+    assert "As approved, with a late thought" in QApplication.clipboard().text()
+    assert runner.call(agenda.get_agenda_item, item.id).discussion == "As approved"
+
+
+def test_nothing_is_offered_when_the_database_already_holds_the_text(make_window, runner, app_paths, db, meeting,
+                                                                    answer):
+    item = _item(runner, meeting)
+    runner.call(agenda.save_minutes, item_id=item.id, discussion="Saved just before the crash", decisions="")
+    _crashed_run(runner, app_paths, db, item.id, {"discussion": "Saved just before the crash"})
+    recovery.offer_recovered_minutes(make_window())
+    assert answer.shown == [] and runner.journal.recovered() == []
