@@ -236,3 +236,15 @@ def test_nothing_is_offered_when_the_database_already_holds_the_text(make_window
     _crashed_run(runner, app_paths, db, item.id, {"discussion": "Saved just before the crash"})
     recovery.offer_recovered_minutes(make_window())
     assert answer.shown == [] and runner.journal.recovered() == []
+
+
+def test_minutes_of_a_deleted_item_are_shown_for_copying(make_window, runner, app_paths, db, meeting, answer):
+    item = _item(runner, meeting)
+    _crashed_run(runner, app_paths, db, item.id, {"discussion": "Typed before the item was deleted"})
+    runner.call(agenda.delete_agenda_item, item.id)
+    answer.choice = recovery.DISCARD
+    recovery.offer_recovered_minutes(make_window())
+    dialog = answer.shown[0]
+    assert recovery.RESTORE not in dialog.choices and "has since been deleted" in dialog.message.text()
+    assert "Typed before the item was deleted" in dialog.text.toPlainText()
+    assert runner.journal.recovered() == []

@@ -101,7 +101,8 @@ def offer_recovered_minutes(window) -> None:  # noqa: ANN001 - the MainWindow
         _offer_item(window, journal, item_id, entries)
 
 
-def _offer_item(window, journal: MinutesJournal, item_id: int, entries: dict[str, JournalEntry]) -> None:  # noqa: ANN001
+def _offer_item(window, journal: MinutesJournal, item_id: int,  # noqa: ANN001 - the MainWindow
+                entries: dict[str, JournalEntry]) -> None:
     runner = window.runner
     try:
         item: AgendaItemDTO | None = runner.call(agenda.get_agenda_item, item_id)
