@@ -118,7 +118,7 @@ def fork(job: Callable[[], None]) -> None:
     if pid == 0:
         try:
             job()
-        except BaseException as exc:  # the test fails on this line rather than on a silent exit
+        except BaseException as exc:  # noqa: BLE001 - the test fails on this line rather than on a silent exit
             say("error", repr(exc).replace("\n", " "))
             os._exit(1)
         os._exit(0)
@@ -131,9 +131,9 @@ def serve() -> None:
         command, *args = line.split()
         if command == "type":
             item_id, seconds = int(args[1]), float(args[2])
-            fork(lambda: run_copy(Path(args[0]), lambda window: _type(window, item_id, seconds)))
+            fork(lambda db=Path(args[0]), item=item_id, s=seconds: run_copy(db, lambda window: _type(window, item, s)))
         elif command == "restore":
-            fork(lambda: run_copy(Path(args[0]), _restore))
+            fork(lambda db=Path(args[0]): run_copy(db, _restore))
         elif command == "reap":
             _, status = os.waitpid(int(args[0]), 0)
             say("reaped", status)

@@ -104,7 +104,7 @@ def test_steady_typing_is_saved_every_few_seconds_without_a_pause(qtbot, make_wi
 
 
 @pytest.fixture
-def journalled(runner, app_paths, db):  # noqa: ANN001, ANN201 - the runner, now with a recovery journal
+def journalled(runner, app_paths, db):
     runner.journal = MinutesJournal.for_database(app_paths.data_dir, str(db.file.resolve()))
     yield runner
     runner.journal.close()
@@ -141,7 +141,7 @@ def test_a_journal_that_cannot_be_written_is_reported_once(qtbot, make_window, r
 
 
 # -- the offer at start-up -------------------------------------------------------------------------------
-def _crashed_run(runner, app_paths, db, item_id: int, texts: dict[str, str]) -> None:  # noqa: ANN001
+def _crashed_run(runner, app_paths, db, item_id: int, texts: dict[str, str]) -> None:
     """What a run killed while typing leaves behind: the journal, not the database."""
     crashed = MinutesJournal.for_database(app_paths.data_dir, str(db.file.resolve()))
     for field, text in texts.items():
@@ -151,7 +151,7 @@ def _crashed_run(runner, app_paths, db, item_id: int, texts: dict[str, str]) -> 
 
 
 @pytest.fixture
-def answer(monkeypatch):  # noqa: ANN001, ANN201
+def answer(monkeypatch):
     """Answers the recovery dialog with the choice set in `answer.choice`; `answer.shown` keeps each dialog."""
     class Answer:
         choice = recovery.KEEP
@@ -166,7 +166,7 @@ def answer(monkeypatch):  # noqa: ANN001, ANN201
     return Answer
 
 
-def _item(runner, meeting):  # noqa: ANN001, ANN202 - the third agenda item, as the Minutes tab opens it
+def _item(runner, meeting):
     return runner.call(agenda.list_agenda, meeting.id)[2]
 
 

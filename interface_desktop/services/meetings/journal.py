@@ -10,6 +10,7 @@ not hold yet: usually nothing. At the next start what is left is offered back to
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -241,10 +242,8 @@ class MinutesJournal:
     def _close(self) -> None:
         if self._fd is not None:
             fd, self._fd = self._fd, None
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
     def _fail(self, exc: OSError) -> None:
         if not self.failure:
