@@ -3,6 +3,11 @@
 Formula injection: a text cell that Excel could run as a formula (=, +, -, @ after any blanks, their
 full-width forms, a leading tab or carriage return) is written with a leading apostrophe (') - Excel's own
 marker for "this is text" - in both formats. Dates are real date cells in the workbook and dd/mm/yyyy in the csv.
+
+The importer removes that apostrophe again. So that it never removes one the user typed, text that already
+begins with apostrophes before such a character ("'+ve results'") gets one more: the marker is added exactly
+when the text, without its leading apostrophes, looks like a formula, and removed exactly then, so every text
+survives a round trip through the app's own files (services/core/formulas.py).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import Any, TypeVar
 
-from interface_desktop.services.core.formulas import TEXT_MARKER, looks_like_formula
+from interface_desktop.services.core.formulas import TEXT_MARKER, needs_marker
 
 T = TypeVar("T")
 
@@ -44,6 +44,6 @@ def neutralise(value: object) -> object:
 
     Used for every cell of the .xlsx and .csv exports; the tracker import takes the apostrophe off again.
     """
-    if isinstance(value, str) and looks_like_formula(value):
+    if isinstance(value, str) and needs_marker(value):
         return TEXT_MARKER + value
     return value

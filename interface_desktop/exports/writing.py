@@ -25,6 +25,7 @@ def write(what: str, doc: Any, target: Path | str, *, template: Path | str | Non
     """Builds the file beside the target and puts it in place in one step; Word files use the template."""
     suffix = check_format(what, target)
     build = resolve(KINDS[what].writers[suffix])
-    doc = printable_doc(doc)
+    # Word's and Excel's XML, PDF text and iCalendar refuse control characters; a .csv carries every character.
+    doc = doc if suffix == ".csv" else printable_doc(doc)
     options = {"template": template} if suffix == ".docx" else {}
     return write_file(target, lambda temp: build(doc, temp, **options))

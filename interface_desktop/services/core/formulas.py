@@ -16,8 +16,15 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(HIDING) or text.lstrip()[:1] in FORMULA_CHARACTERS
 
 
+def needs_marker(text: str) -> bool:
+    """Formula-like once any apostrophes the user typed first are set aside: such text gets the marker, so that
+    taking it off again on import never removes an apostrophe the user typed ("'+ve results'" round-trips)."""
+    return looks_like_formula(text.lstrip(TEXT_MARKER))
+
+
 def unmarked(text: str) -> str:
-    """The text without the apostrophe our spreadsheets put before formula-like text; any other text as it is."""
-    if text.startswith(TEXT_MARKER) and looks_like_formula(text[1:]):
+    """The text without the apostrophe our spreadsheets put before formula-like text; any other text as it is.
+    The exact inverse of marking: the marker is there exactly when the rest of the text `needs_marker`."""
+    if text.startswith(TEXT_MARKER) and needs_marker(text[1:]):
         return text[1:]
     return text

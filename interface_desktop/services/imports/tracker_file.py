@@ -19,6 +19,8 @@ MAX_SHEETS = 30
 HEADER_SEARCH_ROWS = 30  # title rows, logos and notes above the header are skipped
 BLANK_ROWS_ENDING_A_SHEET = 500  # sheets formatted down to row 1,048,576 end here, not there
 CSV_MAX_BYTES = 20 * safe_files.MB
+# Comma; semicolon where the decimal mark is a comma; tab from Excel's "Unicode Text".
+CSV_DELIMITERS = (",", ";", "\t")
 
 # Field -> header names a tracker might use, compared after normalise() (lower case, words only).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -139,14 +141,39 @@ def _read_xlsx(path: Path) -> Tracker:
     raise _no_header(path.name)
 
 
+def _csv_records(text: str, delimiter: str):  # noqa: ANN202 - (csv reader, numbered records)
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
+    return reader, ((number, tuple(cells[:MAX_COLUMNS])) for number, cells in enumerate(reader, start=1))
+
+
+def _header_columns(text: str, delimiter: str) -> int:
+    """How many known columns the header row has when the file is split on this delimiter (0: no header)."""
+    _, records = _csv_records(text, delimiter)
+    try:
+        for number, cells in records:
+            if number > HEADER_SEARCH_ROWS:
+                return 0
+            found = _match_header(cells)
+            if found is not None:
+                return len(found[0])
+    except csv.Error:
+        return 0
+    return 0
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter whose split finds the fullest header row, comma first on a tie.
+
+    csv.Sniffer guesses the quote character from the data too, and an apostrophe before text that Excel
+    would read as a formula led it to take the apostrophe as the quote. Excel quotes with '"' whatever
+    the delimiter, so only the delimiter is chosen: from those Excel writes, by the header it finds.
+    """
+    return max(CSV_DELIMITERS, key=lambda delimiter: _header_columns(text, delimiter))
+
+
 def _read_csv(path: Path) -> Tracker:
     text = safe_files.read_text(path, max_bytes=CSV_MAX_BYTES)
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    records = ((number, tuple(cells[:MAX_COLUMNS])) for number, cells in enumerate(reader, start=1))
+    reader, records = _csv_records(text, _delimiter(text))
     try:
         found = _find_table(path.name, "", records)
     except csv.Error as exc:
