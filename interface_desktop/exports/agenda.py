@@ -7,7 +7,7 @@ from pathlib import Path
 from interface_desktop.exports import pdf_styles
 from interface_desktop.exports.blocks import Block, table_block
 from interface_desktop.exports.docx_styles import WordDoc
-from interface_desktop.exports.text import hhmm, long_date, short_date, venue_text
+from interface_desktop.exports.text import hhmm, long_date, medium_date, short_date, venue_text
 from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import AgendaDoc, MeetingHead
 
@@ -50,8 +50,11 @@ def build_docx(doc: AgendaDoc, path: Path, *, template: Path | str | None = None
 
 
 def build_pdf(doc: AgendaDoc, path: Path) -> None:
-    story = pdf_styles.render([Block("title", doc.head.group_name), *agenda_blocks(doc)])
-    pdf_styles.build(path, story, title=f"{doc.head.group_name}: agenda", header=doc.head.group_name)
+    head = doc.head
+    story = pdf_styles.render([Block("title", head.group_name), *agenda_blocks(doc)])
+    about = pdf_styles.About(f"{head.group_name}: agenda", head.group_name,
+                             f"Agenda of the meeting on {medium_date(head.starts_at)}")
+    pdf_styles.build(path, story, about, header=head.group_name)
 
 
 def export(doc: AgendaDoc, target: Path | str, *, template: Path | str | None = None) -> Path:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from interface_desktop.exports import pdf_fonts
 from interface_desktop.exports.blocks import Chart
-from interface_desktop.exports.glyphs import clean_plain
 
 SERIES_COLOURS = ("#005EB8", "#41B6E6", "#AE2573", "#FFB81C")
 WIDTH_PT = 470
@@ -20,25 +20,27 @@ def drawing(chart: Chart):  # noqa: ANN201 - a reportlab Drawing
     rows = max(1, len(chart.labels))
     plot_height = rows * BAR_ROOM_PT * max(1, len(chart.series)) * 0.75 + 10
     height = plot_height + 40
-    d = Drawing(WIDTH_PT, height)
-    d.add(String(0, height - 14, clean_plain(chart.title), fontName="Helvetica-Bold", fontSize=10,
+    regular, bold = pdf_fonts.font(), pdf_fonts.font(bold=True)
+    # The initial font too: a drawing otherwise starts in Times-Roman, which then sits unused in the PDF.
+    d = Drawing(WIDTH_PT, height, initialFontName=regular)
+    d.add(String(0, height - 14, chart.title, fontName=bold, fontSize=10,
                  fillColor=HexColor("#231F20")))
     bars = HorizontalBarChart()
     bars.x, bars.y, bars.width, bars.height = 170, 22, WIDTH_PT - 200, plot_height
     bars.data = [list(values) or [0] for _, values in chart.series] or [[0]]
-    bars.categoryAxis.categoryNames = [clean_plain(label) for label in chart.labels] or [""]
+    bars.categoryAxis.categoryNames = list(chart.labels) or [""]
     bars.categoryAxis.reverseDirection = True
-    bars.categoryAxis.labels.fontName = "Helvetica"
+    bars.categoryAxis.labels.fontName = regular
     bars.categoryAxis.labels.fontSize = 8
     bars.categoryAxis.labels.boxAnchor = "e"
     bars.valueAxis.valueMin = 0
     top = max([v for _, values in chart.series for v in values] or [0])
     bars.valueAxis.valueMax = max(top, 4)
     bars.valueAxis.valueStep = max(1, -(-bars.valueAxis.valueMax // 5))
-    bars.valueAxis.labels.fontName = "Helvetica"
+    bars.valueAxis.labels.fontName = regular
     bars.valueAxis.labels.fontSize = 8
     bars.barLabelFormat = "%d"
-    bars.barLabels.fontName = "Helvetica"
+    bars.barLabels.fontName = regular
     bars.barLabels.fontSize = 7
     bars.barLabels.boxAnchor = "w"
     bars.barLabels.dx = 3
@@ -52,7 +54,7 @@ def drawing(chart: Chart):  # noqa: ANN201 - a reportlab Drawing
         legend.alignment = "right"
         legend.columnMaximum = 1
         legend.deltax = 90
-        legend.fontName, legend.fontSize = "Helvetica", 8
+        legend.fontName, legend.fontSize = regular, 8
         legend.colorNamePairs = [(HexColor(SERIES_COLOURS[n]), name) for n, (name, _) in enumerate(chart.series)]
         d.add(legend)
     return d

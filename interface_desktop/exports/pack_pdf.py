@@ -11,11 +11,11 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from interface_desktop.exports import pdf_styles
+from interface_desktop.exports import pdf_fonts, pdf_styles
 from interface_desktop.exports.agenda import agenda_blocks
 from interface_desktop.exports.blocks import Block, table_block
 from interface_desktop.exports.minutes_docx import minutes_blocks
-from interface_desktop.exports.text import hhmm, long_date, short_date, venue_text
+from interface_desktop.exports.text import hhmm, long_date, medium_date, short_date, venue_text
 from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import PackDoc, PaperDoc
 
@@ -35,6 +35,12 @@ class Part:
 
 def _pack_title(doc: PackDoc) -> str:
     return f"{doc.agenda.head.group_name}: meeting pack, {short_date(doc.agenda.head.starts_at)}"
+
+
+def _about(doc: PackDoc) -> pdf_styles.About:
+    head = doc.agenda.head
+    return pdf_styles.About(_pack_title(doc), head.group_name,
+                            f"Meeting pack for the meeting on {medium_date(head.starts_at)}")
 
 
 def action_log_blocks(doc: PackDoc) -> list[Block]:
@@ -101,14 +107,8 @@ def _body(doc: PackDoc) -> tuple[bytes, dict[str, int]]:
 
 
 def _render(story: list, doc: PackDoc) -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import cm
-    from reportlab.platypus import SimpleDocTemplate
-
     out = io.BytesIO()
-    SimpleDocTemplate(out, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2.2 * cm,
-                      bottomMargin=2 * cm, title=pdf_styles.clean_plain(_pack_title(doc)),
-                      author="Interface Desktop").build(story)
+    pdf_styles.document(out, _about(doc)).build(story)
     return out.getvalue()
 
 
@@ -120,7 +120,7 @@ def _divider(paper: PaperDoc, reason: str) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
-    SimpleDocTemplate(out, pagesize=A4, topMargin=200).build(story)
+    SimpleDocTemplate(out, pagesize=A4, topMargin=200, initialFontName=pdf_fonts.font()).build(story)
     return out.getvalue()
 
 
@@ -200,10 +200,19 @@ def _assemble(path: Path, doc: PackDoc, cover, body, readers, parts: list[Part],
     for part in parts:
         parent = parents.get(part.parent)
         parents[part.title] = writer.add_outline_item(part.title, part.start + offset - 1, parent=parent)
-    writer.add_metadata({"/Title": pdf_styles.clean_plain(_pack_title(doc)), "/Author": "Interface Desktop"})
+    _describe(writer, _about(doc))
     writer.page_mode = "/UseOutlines"
     with open(path, "wb") as out:
         writer.write(out)
+
+
+def _describe(writer, about: pdf_styles.About) -> None:  # noqa: ANN001 - a PdfWriter
+    """The pack's title, author, subject and language; pypdf keeps none of its parts' own."""
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer.add_metadata({"/Title": about.title, "/Author": about.author, "/Subject": about.subject,
+                         "/Creator": pdf_fonts.CREATOR})
+    writer.root_object[NameObject("/Lang")] = TextStringObject(pdf_fonts.LANGUAGE)
 
 
 def _stamp(writer, stamps: dict[int, str], title: str) -> None:  # noqa: ANN001 - a PdfWriter
@@ -214,7 +223,7 @@ def _stamp(writer, stamps: dict[int, str], title: str) -> None:  # noqa: ANN001 
 
     total = len(writer.pages)
     out = io.BytesIO()
-    c = canvas.Canvas(out)
+    c = canvas.Canvas(out, initialFontName=pdf_fonts.font())
     boxes = []
     for index, page in enumerate(writer.pages):
         if page.rotation:
@@ -223,18 +232,18 @@ def _stamp(writer, stamps: dict[int, str], title: str) -> None:  # noqa: ANN001 
         width, height = float(box.width), float(box.height)
         boxes.append((float(box.left), float(box.bottom)))
         c.setPageSize((width, height))
-        c.setFont("Helvetica", 8)
+        c.setFont(pdf_fonts.font(), 8)
         c.setFillColor(HexColor(pdf_styles.GREY))
         c.drawRightString(width - 40, 18, f"Page {index + 1} of {total}")
         if index:
-            c.drawString(40, 18, pdf_styles.clean_plain(title))
+            c.drawString(40, 18, title)
         label = stamps.get(index)
         if label:
             c.setFillColor(HexColor("#FFFFFF"))
             c.setStrokeColor(HexColor(pdf_styles.NHS_BLUE))
             c.rect(width - 110, height - 34, 92, 22, fill=1, stroke=1)
             c.setFillColor(HexColor(pdf_styles.NHS_BLUE))
-            c.setFont("Helvetica-Bold", 11)
+            c.setFont(pdf_fonts.font(bold=True), 11)
             c.drawCentredString(width - 64, height - 27, label)
         c.showPage()
     c.save()

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 from xml.sax.saxutils import escape
 
+from interface_desktop.exports import pdf_fonts
 from interface_desktop.exports.blocks import Block
 from interface_desktop.exports.charts import drawing
-from interface_desktop.exports.glyphs import clean_plain
 
 if TYPE_CHECKING:
     from reportlab.platypus import Table
@@ -24,8 +25,8 @@ MARGIN_CM = 2.0
 
 
 def clean(text: str) -> str:
-    """Plain text made safe for a reportlab Paragraph (markup escaped, missing glyphs replaced)."""
-    return escape(clean_plain(text))
+    """Plain text made safe for a reportlab Paragraph (markup escaped)."""
+    return escape(text)
 
 
 @lru_cache(maxsize=1)
@@ -33,19 +34,20 @@ def styles() -> dict:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
 
-    base = ParagraphStyle("Body", fontName="Helvetica", fontSize=10, leading=13.5, textColor=HexColor(DARK),
+    regular, bold = pdf_fonts.font(), pdf_fonts.font(bold=True)
+    base = ParagraphStyle("Body", fontName=regular, fontSize=10, leading=13.5, textColor=HexColor(DARK),
                           spaceAfter=5)
     return {
         "body": base,
-        "title": ParagraphStyle("Title", parent=base, fontName="Helvetica-Bold", fontSize=18, leading=22,
+        "title": ParagraphStyle("Title", parent=base, fontName=bold, fontSize=18, leading=22,
                                 textColor=HexColor(NHS_BLUE), spaceAfter=4),
         "subtitle": ParagraphStyle("Subtitle", parent=base, fontSize=12, leading=16, spaceAfter=12),
-        "h1": ParagraphStyle("H1", parent=base, fontName="Helvetica-Bold", fontSize=13, leading=17,
+        "h1": ParagraphStyle("H1", parent=base, fontName=bold, fontSize=13, leading=17,
                              textColor=HexColor(NHS_BLUE), spaceBefore=12, spaceAfter=5, keepWithNext=1),
-        "h2": ParagraphStyle("H2", parent=base, fontName="Helvetica-Bold", fontSize=10.5, leading=14,
+        "h2": ParagraphStyle("H2", parent=base, fontName=bold, fontSize=10.5, leading=14,
                              spaceBefore=8, spaceAfter=3, keepWithNext=1),
         "cell": ParagraphStyle("Cell", parent=base, fontSize=8.8, leading=11, spaceAfter=0),
-        "cellhead": ParagraphStyle("CellHead", parent=base, fontName="Helvetica-Bold", fontSize=8.8, leading=11,
+        "cellhead": ParagraphStyle("CellHead", parent=base, fontName=bold, fontSize=8.8, leading=11,
                                    spaceAfter=0, textColor=HexColor("#FFFFFF")),
         "small": ParagraphStyle("Small", parent=base, fontSize=8.5, leading=11, textColor=HexColor(GREY)),
         "indent": ParagraphStyle("Indent", parent=base, leftIndent=14),
@@ -80,6 +82,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], widths_cm: S
              for row in rows]
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(NHS_BLUE)),
+        ("FONTNAME", (0, 0), (-1, -1), pdf_fonts.font()),  # the cells' own font; Helvetica by default
         ("GRID", (0, 0), (-1, -1), 0.4, HexColor("#AEB7BD")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -141,13 +144,13 @@ def numbered_canvas(header: str = "", marker: str = ""):  # noqa: ANN201 - a Can
     def decorate(c, number: int, total: int, head: str, mark: str) -> None:  # noqa: ANN001 - a Canvas
         width, height = c._pagesize
         c.saveState()
-        c.setFont("Helvetica", 8)
+        c.setFont(pdf_fonts.font(), 8)
         c.setFillColor(HexColor(GREY))
         c.drawCentredString(width / 2, 28, f"Page {number} of {total}")
         if head:
-            c.drawString(56, height - 34, clean_plain(head))
+            c.drawString(56, height - 34, head)
         if mark:
-            c.setFont("Helvetica-Bold", 10)
+            c.setFont(pdf_fonts.font(bold=True), 10)
             c.setFillColor(HexColor("#D5281B"))
             c.drawRightString(width - 56, height - 34, mark)
         c.restoreState()
@@ -155,12 +158,30 @@ def numbered_canvas(header: str = "", marker: str = ""):  # noqa: ANN201 - a Can
     return NumberedCanvas
 
 
-def build(path: Path, story: list, *, title: str, header: str = "", marker: str = "") -> None:
+@dataclass(frozen=True)
+class About:
+    """What a PDF says about itself (File > Properties): its title, whose it is, what it is about."""
+
+    title: str
+    author: str  # the group (or "All Interface Groups")
+    subject: str
+
+
+def document(out: Path | BinaryIO, about: About):  # noqa: ANN201 - a SimpleDocTemplate
+    """An A4 document template carrying the title, author, subject, creator and language (en-GB).
+
+    Its pages start in the embedded font: reportlab otherwise opens each page in Helvetica, which then
+    sits unembedded in the PDF's resources.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import cm
     from reportlab.platypus import SimpleDocTemplate
 
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN_CM * cm, rightMargin=MARGIN_CM * cm,
-                            topMargin=2.2 * cm, bottomMargin=2.0 * cm, title=clean_plain(title),
-                            author="Interface Desktop")
-    doc.build(story, canvasmaker=numbered_canvas(header, marker))
+    return SimpleDocTemplate(str(out) if isinstance(out, Path) else out, pagesize=A4, leftMargin=MARGIN_CM * cm,
+                             rightMargin=MARGIN_CM * cm, topMargin=2.2 * cm, bottomMargin=2.0 * cm,
+                             title=about.title, author=about.author, subject=about.subject,
+                             creator=pdf_fonts.CREATOR, lang=pdf_fonts.LANGUAGE, initialFontName=pdf_fonts.font())
+
+
+def build(path: Path, story: list, about: About, *, header: str = "", marker: str = "") -> None:
+    document(path, about).build(story, canvasmaker=numbered_canvas(header, marker))

@@ -78,12 +78,15 @@ def _upcoming(doc: ReportDoc) -> list[Block]:
 
 
 def report_blocks(doc: ReportDoc) -> list[Block]:
-    blocks = [Block("title", doc.scope), Block("subtitle", f"Report for {range_text(doc.date_from, doc.date_to)}"),
-              _glance(doc)]
+    blocks = [Block("title", doc.scope), Block("subtitle", _period(doc)), _glance(doc)]
     for part in (_issues, _actions, _relationships, _highlights, _upcoming):
         blocks += part(doc)
     blocks.append(Block("small", f"Prepared {short_date(doc.prepared_on)} from the group's records."))
     return blocks
+
+
+def _period(doc: ReportDoc) -> str:
+    return f"Report for {range_text(doc.date_from, doc.date_to)}"
 
 
 def _title(doc: ReportDoc) -> str:
@@ -97,7 +100,8 @@ def build_docx(doc: ReportDoc, path: Path, *, template: Path | str | None = None
 
 
 def build_pdf(doc: ReportDoc, path: Path) -> None:
-    pdf_styles.build(path, pdf_styles.render(report_blocks(doc)), title=_title(doc), header=_title(doc))
+    about = pdf_styles.About(_title(doc), doc.scope, _period(doc))
+    pdf_styles.build(path, pdf_styles.render(report_blocks(doc)), about, header=_title(doc))
 
 
 def export(doc: ReportDoc, target: Path | str, *, template: Path | str | None = None) -> Path:

@@ -70,8 +70,11 @@ def build_docx(doc: SeaDoc, path: Path, *, template: Path | str | None = None) -
 
 
 def build_pdf(doc: SeaDoc, path: Path) -> None:
-    pdf_styles.build(path, pdf_styles.render(sea_blocks(doc)), title=f"SEA {doc.issue.reference}",
-                     header=f"{doc.issue.group_name}: Significant Event Analysis")
+    issue = doc.issue
+    about = pdf_styles.About(f"SEA {issue.reference}", issue.group_name,
+                             f"Significant Event Analysis {issue.reference}: {issue.title}")
+    pdf_styles.build(path, pdf_styles.render(sea_blocks(doc)), about,
+                     header=f"{issue.group_name}: Significant Event Analysis")
 
 
 def export(doc: SeaDoc, target: Path | str, *, template: Path | str | None = None) -> Path:
