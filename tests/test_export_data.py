@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from tests.support import document_data
 from interface_desktop.exports import action_log, ics
 from interface_desktop.services.actions import actions
-from interface_desktop.services.documents import documents
+from interface_desktop.services.documents import documents, invitation
 
 
 @pytest.fixture
@@ -71,12 +71,12 @@ def test_status_filter(session, fx, tmp_path):
 
 
 def test_ics_is_one_event_in_london_time_with_the_agenda(session, fx, tmp_path):
-    doc = documents.agenda_doc(session, fx.meeting_id)
+    doc = invitation.invitation_doc(session, fx.meeting_id)
     cal = Calendar.from_ical(ics.export(doc, tmp_path / "meeting.ics").read_bytes())
     events = cal.walk("VEVENT")
     assert len(events) == 1
     event = events[0]
-    assert str(event["UID"]) == f"meeting-{fx.meeting_id}-20261125@interface-desktop"
+    assert str(event["UID"]) == f"meeting-{fx.meeting_id}-{doc.created_at:%Y%m%dT%H%M%S%f}@interface-desktop"
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")
     assert start.replace(tzinfo=None) == datetime(2026, 11, 25, 14, 0) and str(start.tzinfo) == "Europe/London"
     assert (end - start).total_seconds() == 7200
@@ -91,6 +91,6 @@ def test_summer_meeting_is_in_british_summer_time(session, fx, tmp_path):
     from interface_desktop.services.meetings import meetings
 
     meetings.update_meeting(session, fx.meeting_id, starts_at=datetime(2027, 6, 2, 9, 30))
-    cal = Calendar.from_ical(ics.calendar_bytes(documents.agenda_doc(session, fx.meeting_id)))
+    cal = Calendar.from_ical(ics.calendar_bytes(invitation.invitation_doc(session, fx.meeting_id)))
     start = cal.walk("VEVENT")[0].decoded("DTSTART")
     assert start.utcoffset().total_seconds() == 3600

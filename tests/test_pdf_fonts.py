@@ -34,7 +34,7 @@ def ids(session) -> dict[str, int]:  # noqa: ANN001 - a Session
     attendance.add_members(session, meeting_id=previous.id)
     meetings.mark_held(session, previous.id)
     meeting = meetings.create_meeting(session, group_id=group.id, starts_at=datetime(2026, 11, 25, 14, 0),
-                                      chair_id=who[0], minute_taker_id=who[1], location="Stornoway, Western Isles Hospital")
+                                      chair_id=who[0], minute_taker_id=who[1], location="Western Isles Hospital")
     issue = issues.create_issue(session, group_id=group.id, title="Discharge letters late", raised_by_role="GP",
                                 raised_by_sector="primary", direction="both", category="letters",
                                 raised_on="2026-08-14")

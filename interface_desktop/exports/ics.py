@@ -1,4 +1,8 @@
-"""A calendar invitation (.ics) for one meeting, in Europe/London time, with the agenda in the description."""
+"""A calendar invitation (.ics) for one meeting, in Europe/London time, with the agenda in the description.
+
+One meeting is one calendar entry for its whole life: the UID never changes, SEQUENCE counts the changes of
+time, place and status, so a re-sent invitation moves the entry and a cancelled meeting removes it.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,12 @@ from zoneinfo import ZoneInfo
 
 from interface_desktop.exports.text import hhmm
 from interface_desktop.exports.writing import write
-from interface_desktop.services.documents.documents import AgendaDoc
+from interface_desktop.services.documents.documents import AgendaDoc, InvitationDoc, Invitee
 
 LONDON = "Europe/London"
+ROLES = {"chair": "CHAIR", "member": "REQ-PARTICIPANT", "guest": "OPT-PARTICIPANT"}
+# The register as a calendar reply: apologies are a decline; anyone not yet recorded is still to answer.
+REPLIES = {"present": "ACCEPTED", "in_attendance": "ACCEPTED", "apologies": "DECLINED"}
 
 
 def description(doc: AgendaDoc) -> str:
@@ -25,18 +32,56 @@ def description(doc: AgendaDoc) -> str:
     return "\n".join(lines)
 
 
-def calendar_bytes(doc: AgendaDoc, *, stamp: datetime | None = None) -> bytes:
+def uid(doc: InvitationDoc) -> str:
+    """The same for the whole life of the meeting, so a calendar updates its entry when the meeting moves
+    instead of adding a second one; the creation time keeps apart meetings of the same number in two
+    groups' databases."""
+    return f"meeting-{doc.agenda.head.meeting_id}-{doc.created_at:%Y%m%dT%H%M%S%f}@interface-desktop"
+
+
+def method(doc: InvitationDoc) -> str:
+    """CANCEL removes the entry from every calendar that has it. REQUEST is an invitation Outlook offers to
+    accept or decline and later updates in place; it needs an organiser, so without the secretary's
+    e-mail address the entry is published as an appointment (PUBLISH) instead."""
+    if doc.status == "cancelled":
+        return "CANCEL"
+    return "REQUEST" if doc.organiser else "PUBLISH"
+
+
+def _address(person: Invitee, **parameters: str):  # noqa: ANN202 - an icalendar vCalAddress
+    from icalendar import vCalAddress
+
+    address = vCalAddress(f"mailto:{person.email}")
+    address.params["CN"] = person.name
+    for key, value in parameters.items():
+        address.params[key] = value
+    return address
+
+
+def _people(event, doc: InvitationDoc, how: str) -> None:  # noqa: ANN001 - an icalendar Event
+    if doc.organiser is not None:
+        event.add("organizer", _address(doc.organiser))
+    for person in doc.invitees:
+        reply = REPLIES.get(person.reply, "NEEDS-ACTION")
+        extra = {"RSVP": "TRUE"} if how == "REQUEST" and reply == "NEEDS-ACTION" else {}
+        event.add("attendee", _address(person, CUTYPE="INDIVIDUAL", ROLE=ROLES[person.role], PARTSTAT=reply,
+                                       **extra))
+
+
+def calendar_bytes(doc: InvitationDoc, *, stamp: datetime | None = None) -> bytes:
     from icalendar import Calendar, Event
 
-    head = doc.head
+    head = doc.agenda.head
+    how = method(doc)
     tz = ZoneInfo(LONDON)
     cal = Calendar()
     cal.add("prodid", "-//Interface Desktop//Meeting invitation//EN")
     cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
+    cal.add("method", how)
     event = Event()
-    # Stable per meeting, so a re-sent invitation updates the entry instead of duplicating it.
-    event.add("uid", f"meeting-{head.meeting_id}-{head.starts_at:%Y%m%d}@interface-desktop")
+    event.add("uid", uid(doc))
+    # Each change of time, place or status is a new version; a calendar ignores one older than it holds.
+    event.add("sequence", doc.changes)
     event.add("dtstamp", stamp or datetime.now(timezone.utc))
     event.add("dtstart", head.starts_at.replace(tzinfo=tz))
     event.add("dtend", head.ends_at.replace(tzinfo=tz))
@@ -47,8 +92,9 @@ def calendar_bytes(doc: AgendaDoc, *, stamp: datetime | None = None) -> bytes:
         event.add("location", location)
     if head.call_link:
         event.add("url", head.call_link)
-    event.add("description", description(doc))
-    event.add("status", "CONFIRMED")
+    event.add("description", description(doc.agenda))
+    _people(event, doc, how)
+    event.add("status", "CANCELLED" if how == "CANCEL" else "CONFIRMED")
     event.add("transp", "OPAQUE")
     cal.add_component(london_timezone())
     cal.add_component(event)
@@ -78,9 +124,9 @@ def london_timezone():  # noqa: ANN201 - an icalendar Timezone
     return tz
 
 
-def build(doc: AgendaDoc, path: Path) -> None:
+def build(doc: InvitationDoc, path: Path) -> None:
     path.write_bytes(calendar_bytes(doc))
 
 
-def export(doc: AgendaDoc, target: Path | str) -> Path:
+def export(doc: InvitationDoc, target: Path | str) -> Path:
     return write("ics", doc, target)

@@ -105,6 +105,26 @@ class AgendaDoc:
 
 
 @dataclass(frozen=True)
+class Invitee:
+    name: str
+    email: str
+    role: str  # "chair", "member" (of the group) or "guest" (on the register, not a member)
+    reply: str  # the register's status ("present", "in_attendance", "apologies", "absent"), "" if not recorded
+
+
+@dataclass(frozen=True)
+class InvitationDoc:
+    """A meeting as a calendar entry: its agenda, and what keeps it one entry as the meeting changes."""
+
+    agenda: AgendaDoc
+    created_at: datetime  # never changes: with the meeting's id, the identity of its calendar entry
+    changes: int  # audited changes to when, where or whether the meeting is held
+    status: str  # planned, held or cancelled
+    organiser: Invitee | None  # the group's secretary, when they have an e-mail address
+    invitees: tuple[Invitee, ...]  # current members and people on the register, with an e-mail address
+
+
+@dataclass(frozen=True)
 class IssueLine:
     reference: str
     title: str

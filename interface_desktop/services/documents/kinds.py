@@ -102,7 +102,7 @@ KINDS: dict[str, DocumentKind] = {kind.code: kind for kind in (
         help="meeting pack: cover, agenda, previous minutes, action log, issues and papers",
         menu_text="Export meeting &pack (PDF)…"),
     DocumentKind(
-        "ics", "Calendar invitation", "meeting", f"{DOCUMENTS}.documents:agenda_doc",
+        "ics", "Calendar invitation", "meeting", f"{DOCUMENTS}.invitation:invitation_doc",
         (Printed("meeting", ("title",), "meeting"), Printed("agenda_item", ("title",), "items")),
         {".ics": f"{EXPORTS}.ics:build"},
         help="calendar invitation for a meeting", menu_text="Calendar &invite (.ics)…"),
