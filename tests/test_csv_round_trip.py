@@ -52,6 +52,7 @@ def target(session) -> int:  # noqa: ANN001 - a Session
 @settings(HOSTILE, max_examples=40)
 @given(texts=st.lists(st.tuples(CELL, st.sampled_from(OWNERS), CELL), min_size=1, max_size=4))
 @example(texts=[("=SUM(A1:A9)", "Siân Llŵyd", "chased 'today'")])  # a neutralised cell led the sniffer to "'"
+@example(texts=[("\x01", "Zoë Ó Dónaill", "Chase the lab \x0b")])  # control characters a workbook would drop
 @example(texts=[("'=it's done, isn't it", "Dr Łucja Wróbel", "'+ve results; chased"),
                 ("-Tell practices 'now'", "Eilidh Nic a' Phearsain", "=1+1"),
                 ("'Quoted' text, and more", "Comma, Person", "Line one\nline two, 'three'")])
