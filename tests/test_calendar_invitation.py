@@ -18,7 +18,7 @@ EMAILS = {"Dr Ann Smith": "ann.smith@nhs.scot", "Dr Bob Jones": "bob.jones@nhs.s
 
 
 @pytest.fixture
-def fx(session):  # noqa: ANN001, ANN201 - a Session; the document test group, some members with e-mail
+def fx(session):
     fixture = document_data.build(session)
     for person in people.list_people(session):
         if person.name in EMAILS:
@@ -26,19 +26,19 @@ def fx(session):  # noqa: ANN001, ANN201 - a Session; the document test group, s
     return fixture
 
 
-def _event(session, meeting_id: int, tmp_path):  # noqa: ANN001, ANN202 - a Session; (calendar, event)
+def _event(session, meeting_id: int, tmp_path):
     path = ics.export(invitation.invitation_doc(session, meeting_id), tmp_path / "meeting.ics")
     calendar = Calendar.from_ical(path.read_bytes())
     [event] = calendar.walk("VEVENT")
     return calendar, event
 
 
-def _attendees(event) -> dict[str, dict[str, str]]:  # noqa: ANN001 - an icalendar Event
+def _attendees(event) -> dict[str, dict[str, str]]:
     found = event.get("ATTENDEE", [])
     return {str(a): dict(a.params) for a in (found if isinstance(found, list) else [found])}
 
 
-def _secretary(session, fx) -> None:  # noqa: ANN001 - a Session and the fixture
+def _secretary(session, fx) -> None:
     erin = people.find_person_by_name(session, "Ms Erin Black")
     people.set_membership(session, group_id=fx.group_id, person_id=erin.id, group_role="secretary")
 

@@ -30,7 +30,7 @@ OWNERS = ("Dr Łucja Wróbel", "Eilidh Nic a' Phearsain", "Ruairidh MacGilleBhr�
 counter = itertools.count()
 
 
-def _stored(session, texts: list[tuple[str, str, str]]) -> int:  # noqa: ANN001 - a Session
+def _stored(session, texts: list[tuple[str, str, str]]) -> int:
     """A new group holding one action per (description, owner, update), as far as the services accept them."""
     group = groups.create_group(session, name=f"Source group {next(counter)}", board="LO")
     for description, owner, update in texts:
@@ -45,7 +45,7 @@ def _stored(session, texts: list[tuple[str, str, str]]) -> int:  # noqa: ANN001 
 
 
 @pytest.fixture
-def target(session) -> int:  # noqa: ANN001 - a Session
+def target(session) -> int:
     return groups.create_group(session, name="Target group", board="LO").id
 
 

@@ -22,7 +22,7 @@ GROUP = "Western Isles Interface Group"
 
 
 @pytest.fixture
-def ids(session) -> dict[str, int]:  # noqa: ANN001 - a Session
+def ids(session) -> dict[str, int]:
     """A meeting chaired, minuted and presented by the named people, who also own actions; an issue with an
     SEA whose actions they own; a coming activity named after two of them."""
     group = groups.create_group(session, name=GROUP, board="WI")
@@ -55,7 +55,7 @@ def _fonts(reader: PdfReader) -> dict[str, object]:
     """BaseFont -> font dictionary, over every page and every form drawn on a page."""
     found: dict[str, object] = {}
 
-    def walk(resources) -> None:  # noqa: ANN001 - a pypdf dictionary
+    def walk(resources) -> None:
         resources = resources.get_object() if resources is not None else {}
         for font in (resources.get("/Font") or {}).values():
             font = font.get_object()
@@ -70,7 +70,7 @@ def _fonts(reader: PdfReader) -> dict[str, object]:
     return found
 
 
-def _check(path, *, title: str, subject: str, names: tuple[str, ...] = NAMES) -> str:  # noqa: ANN001 - a Path
+def _check(path, *, title: str, subject: str, names: tuple[str, ...] = NAMES) -> str:
     reader = PdfReader(path)
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
     for name in names:
