@@ -28,3 +28,11 @@ def unmarked(text: str) -> str:
     if text.startswith(TEXT_MARKER) and needs_marker(text[1:]):
         return text[1:]
     return text
+
+
+def was_marked(value: object) -> bool:
+    """True when a cell holds text that our spreadsheets marked as text (the marker `unmarked` takes off)."""
+    if not isinstance(value, str):
+        return False
+    plain = value.strip()
+    return unmarked(plain) != plain

@@ -23,7 +23,7 @@ from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.core.status import ActionStatus
 from interface_desktop.services.core.errors import ServiceError
-from interface_desktop.services.core.formulas import looks_like_formula
+from interface_desktop.services.core.formulas import looks_like_formula, was_marked
 from interface_desktop.services.imports.tracker_file import Tracker, read_tracker
 from interface_desktop.services.imports.tracker_values import CellError, owners, person_key, status, text, when
 from interface_desktop.services.core.validation import NAME_MAX
@@ -193,9 +193,11 @@ class _Planner:
 
     def _owner(self, number: int, cells: tuple, problems: list[str], notes: list[str],
                extra: list[str]) -> tuple[str, int | None]:
-        written = text(self.cell(cells, "owner"))
-        if looks_like_formula(written):
-            # '=1+2 Owner' would otherwise become a person called '=1'; the secretary retypes the name.
+        raw = self.cell(cells, "owner")
+        written = text(raw)
+        # Text our own export marked with an apostrophe is a name someone typed ("-Hyphen Smith"); unmarked
+        # formula-like text is not: '=1+2 Owner' would otherwise become a person called '=1'.
+        if looks_like_formula(written) and not was_marked(raw):
             problems.append(f"Row {number}, {self.tracker.headers['owner']}: {written[:40]!r} looks like a formula, "
                             f"not a name")
             return "", None
