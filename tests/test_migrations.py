@@ -14,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from interface_desktop.app import open_app_database
 from interface_desktop.db.base import Base
 from interface_desktop.db.engine import make_engine
-from interface_desktop.db.migrate import SchemaError, alembic_config, head_revision, upgrade_to_head
+from interface_desktop.db.migrate import SchemaError, alembic_config, head_revision, script_directory, upgrade_to_head
 from interface_desktop.db.sqlite_adapter import include_in_autogenerate, integrity_problems
 
 FIRST = "0001"
@@ -139,3 +139,29 @@ def test_a_failed_migration_leaves_the_original_intact(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert upgrade_to_head(_sqlite_url(path), tmp_path / "backups") is not None
     assert {t: r for t, r in _dump(path).items() if t in before} == before
+
+
+def test_the_report_narrative_revision_adds_its_table_and_takes_it_away_again(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    _make_first_revision_database(path)
+    before_it = script_directory().get_revision("0006_report_narrative").down_revision
+    engine = make_engine(_sqlite_url(path))
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), before_it)
+        before = _dump(path)
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0006_report_narrative")
+            conn.exec_driver_sql("INSERT INTO report_narrative (group_id, date_from, date_to, text, updated_at) VALUES "
+                                 "(1, '2026-01-01', '2026-03-31', 'A good quarter.', '2026-04-02 09:00:00')")
+            with pytest.raises(Exception, match="UNIQUE"):
+                conn.exec_driver_sql("INSERT INTO report_narrative (group_id, date_from, date_to, text, updated_at) "
+                                     "VALUES (1, '2026-01-01', '2026-03-31', 'Twice', '2026-04-02 09:00:00')")
+        assert {t: r for t, r in _dump(path).items() if t != "report_narrative"} == before
+        assert _dump(path)["report_narrative"] == [(1, 1, "2026-01-01", "2026-03-31", "A good quarter.",
+                                                    "2026-04-02 09:00:00")]
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), before_it)
+        assert _dump(path) == before
+    finally:
+        engine.dispose()

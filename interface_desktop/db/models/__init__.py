@@ -8,11 +8,12 @@ from interface_desktop.db.models.issues import InterfaceIssue, IssueMeeting, Iss
 from interface_desktop.db.models.meetings import Action, ActionUpdate, AgendaItem, Attendance, Meeting
 from interface_desktop.db.models.people import Group, GroupStandingItem, LookupValue, Membership, Person
 from interface_desktop.db.models.privacy import PrivacyException
+from interface_desktop.db.models.reports import ReportNarrative
 
 __all__ = [
     "Action", "ActionUpdate", "Activity", "ActivityFeedback", "ActivityParticipant", "AgendaItem",
     "Attendance", "AuditEntry", "DatabaseIdentity", "FileBlob", "Group", "GroupStandingItem", "InterfaceIssue",
     "IssueMeeting", "IssueStatusChange", "LookupValue", "Meeting", "Membership", "Paper", "Person",
     "Resource", "SearchDocument",
-    "PrivacyException",
+    "PrivacyException", "ReportNarrative",
 ]
