@@ -24,6 +24,7 @@ from interface_desktop.exports import jobs
 from interface_desktop.services.actions import actions
 from interface_desktop.services.activities import activities
 from interface_desktop.services.core.runner import ServiceRunner
+from interface_desktop.services.documents import narrative
 from interface_desktop.services.documents.kinds import KINDS, Selection, resolve
 from interface_desktop.services.identifiers import guard, scope
 from tests.support import document_data
@@ -156,6 +157,8 @@ def planted(db, session):  # the Database fixture; (fixture ids, field numbers)
         actions.add_update(session, action_id=action.id, text="Progress noted")
     for activity in activities.list_activities(session, group_id=fx.group_id):
         activities.add_feedback(session, activity_id=activity.id, score=4, comment="Useful")
+    narrative.save_narrative(session, group_id=fx.group_id, date_from=date(2026, 8, 1), date_to=date(2026, 10, 31),
+                             text="A quarter of steady work.")
     session.flush()
     fields = _plant_markers(session)
     session.commit()

@@ -134,8 +134,8 @@ def test_sea_of_an_issue_without_one_is_refused(session, fx, tmp_path):
 
 def test_report_docx_has_figures_charts_and_highlights(session, fx, tmp_path):
     doc = report_data.report_doc(session, date_from=date(2026, 8, 1), date_to=date(2026, 10, 31))
-    assert doc.issues_raised == 2 and doc.issues_resolved == 1
-    assert [(c.label, c.first, c.second) for c in doc.by_category] == [
+    assert doc.issues.raised == 2 and doc.issues.resolved == 1
+    assert [(c.label, c.first, c.second) for c in doc.issues.by_category] == [
         ("Results and investigations", 1, 1), ("Discharge and clinic letters", 1, 0)]
     d = docx.Document(report.export(doc, tmp_path / "report.docx"))
     glance = {r.cells[0].text: r.cells[1].text for r in d.tables[0].rows}
@@ -157,7 +157,10 @@ def test_report_without_the_bitmap_renderer_shows_charts_as_tables(session, fx, 
     assert [c.text for c in category.rows[1].cells] == ["Results and investigations", "1", "1"]
 
 
-def test_overdue_actions_in_report_count_open_actions_past_due(session, fx):
-    actions.add_action(session, group_id=fx.group_id, description="Old", due_on="2026-09-01")
+def test_overdue_actions_in_report_count_actions_open_past_due_at_the_period_end(session, fx):
+    """'Share the prescribing guide' (due 15/10) was done only on 23/11; an action saved today outside a
+    meeting did not exist on 31/10, whatever its due date."""
+    actions.add_action(session, meeting_id=fx.previous_id, description="Old", due_on="2026-10-01")
+    actions.add_action(session, group_id=fx.group_id, description="Noted today", due_on="2026-09-01")
     doc = report_data.report_doc(session, date_from=date(2026, 8, 1), date_to=date(2026, 10, 31))
-    assert doc.actions_overdue == 1
+    assert (doc.actions.overdue_at_end, doc.actions.open_at_end, doc.actions.completed) == (2, 4, 0)

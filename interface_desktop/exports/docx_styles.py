@@ -158,11 +158,11 @@ class WordDoc:
 
         from docx.shared import Cm
 
-        from interface_desktop.exports.charts import as_rows, png
+        from interface_desktop.exports.charts import as_rows, describe_picture, png
 
         picture = png(block.chart)
         if picture is not None:
-            self.doc.add_picture(io.BytesIO(picture), width=Cm(16))
+            describe_picture(self.doc.add_picture(io.BytesIO(picture), width=Cm(16)), block.chart)
             return
         self.para(block.chart.title, "Heading 2")
         headers, rows = as_rows(block.chart)

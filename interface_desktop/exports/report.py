@@ -1,15 +1,18 @@
-"""The quarterly report or newsletter: figures and charts for a period, highlights with their learning, what's next."""
+"""The quarterly report or newsletter: the lead's summary, figures and charts as at the period's end,
+meetings and attendance, highlights with their learning, what's next."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from interface_desktop.exports import pdf_styles
-from interface_desktop.exports.blocks import Block, Chart, table_block
+from interface_desktop.exports.blocks import Block, Chart, table_block, text_blocks
 from interface_desktop.exports.docx_styles import WordDoc
 from interface_desktop.exports.text import hhmm, range_text, short_date
 from interface_desktop.exports.writing import write
-from interface_desktop.services.documents.report_data import Count, ReportDoc
+from interface_desktop.services.documents.report_data import EVERY_GROUP, Count, ReportDoc
+
+NUMBERS = {1: "once", 2: "twice"}
 
 
 def _chart(title: str, counts: tuple[Count, ...], first: str, second: str = "") -> Chart:
@@ -20,29 +23,85 @@ def _chart(title: str, counts: tuple[Count, ...], first: str, second: str = "") 
     return Chart(title, labels, tuple(series))
 
 
+def _share(part: int, whole: int, rate: int | None) -> str:
+    """'9 of 12 (75%)'."""
+    return f"{part} of {whole} ({rate}%)" if rate is not None else "none due"
+
+
 def _glance(doc: ReportDoc) -> Block:
-    shadowing = sum(c.first for c in doc.shadowing_by_sector)
-    activities = sum(c.first for c in doc.activities_by_kind)
-    rows = [("Interface issues raised", str(doc.issues_raised)),
-            ("Interface issues resolved", str(doc.issues_resolved)),
-            ("Actions completed", str(doc.actions_completed)), ("Actions overdue", str(doc.actions_overdue)),
-            ("Actions still open", str(doc.actions_open)), ("Relationship-building activities", str(activities)),
-            ("Work-shadowing participants", str(shadowing))]
+    issues, actions, end = doc.issues, doc.actions, short_date(doc.as_at)
+    rows = [("Meetings held", str(len(doc.meetings_held))),
+            ("Interface issues raised", str(issues.raised)), ("Interface issues resolved", str(issues.resolved)),
+            (f"Interface issues open at {end}", str(issues.open_at_end)),
+            ("Significant Event Analyses recorded", str(issues.seas_recorded)),
+            ("Actions completed", str(actions.completed)),
+            ("Actions due in the period done by their due date",
+             _share(actions.done_on_time, actions.due, actions.on_time_rate)),
+            (f"Actions open at {end}", str(actions.open_at_end)),
+            (f"Actions overdue at {end}", str(actions.overdue_at_end)),
+            ("Relationship-building activities", str(sum(c.first for c in doc.activities_by_kind))),
+            ("Work-shadowing participants", str(sum(c.first for c in doc.shadowing_by_sector)))]
     return table_block(("At a glance", "Number"), rows, (12.6, 4.0))
+
+
+def _summary(doc: ReportDoc) -> list[Block]:
+    if not doc.narrative.strip():
+        return []
+    return [Block("h1", "Summary"), *text_blocks(doc.narrative)]
+
+
+def _met(doc: ReportDoc) -> str:
+    """'The group met twice in the period: 02/07/2026 and 17/09/2026.'"""
+    count = len(doc.meetings_held)
+    if doc.scope == EVERY_GROUP:
+        return f"The groups held {count} meeting{'' if count == 1 else 's'} in the period."
+    days = [short_date(day) for day in doc.meetings_held]
+    listed = f"{', '.join(days[:-1])} and {days[-1]}" if count > 1 else days[0]
+    return f"The group met {NUMBERS.get(count, f'{count} times')} in the period: {listed}."
+
+
+def _meetings(doc: ReportDoc) -> list[Block]:
+    blocks = [Block("h1", "Meetings and attendance")]
+    if not doc.meetings_held:
+        return blocks + [Block("para", "No meetings were held in this period.")]
+    blocks.append(Block("para", _met(doc)))
+    if not doc.attendance:
+        return blocks
+    rows = [(a.label, str(a.present), str(a.expected), f"{a.rate}%") for a in doc.attendance]
+    present, expected = sum(a.present for a in doc.attendance), sum(a.expected for a in doc.attendance)
+    rows.append(("All members", str(present), str(expected), f"{round(100 * present / expected)}%"))
+    blocks.append(table_block(("Members by sector", "Present", "Member places", "Attendance"), rows,
+                              (6.6, 3.0, 3.5, 3.5)))
+    whose = "a group" if doc.scope == EVERY_GROUP else "the group"
+    return blocks + [Block("small", f"Member places: each member of {whose} counted once for every meeting "
+                                    f"held while they were a member.")]
+
+
+def _whose(doc: ReportDoc) -> str:
+    return "groups'" if doc.scope == EVERY_GROUP else "group's"
 
 
 def _issues(doc: ReportDoc) -> list[Block]:
     blocks = [Block("h1", "Interface issues")]
-    if not doc.by_category:
+    if not doc.issues.by_category:
         return blocks + [Block("para", "No interface issues were raised or resolved in this period.")]
-    blocks.append(Block("chart", chart=_chart("Issues by category", doc.by_category, "Raised", "Resolved")))
-    blocks.append(Block("chart", chart=_chart("Issues by direction", doc.by_direction, "Raised", "Resolved")))
+    blocks.append(Block("chart", chart=_chart("Issues by category", doc.issues.by_category, "Raised", "Resolved")))
+    blocks.append(Block("chart", chart=_chart("Issues by direction", doc.issues.by_direction, "Raised", "Resolved")))
     return blocks
 
 
 def _actions(doc: ReportDoc) -> list[Block]:
-    counts = (Count("Completed in the period", doc.actions_completed), Count("Overdue", doc.actions_overdue))
-    return [Block("h1", "Actions"), Block("chart", chart=_chart("Actions completed and overdue", counts, "Actions"))]
+    actions, end = doc.actions, short_date(doc.as_at)
+    counts = (Count("Completed in the period", actions.completed), Count(f"Open at {end}", actions.open_at_end),
+              Count(f"Overdue at {end}", actions.overdue_at_end))
+    if actions.due:
+        on_time = (f"Of the {actions.due} actions due in the period, {actions.done_on_time} "
+                   f"({actions.on_time_rate}%) were done by their due date.")
+    else:
+        on_time = "No actions fell due in this period."
+    return [Block("h1", "Actions"), Block("chart", chart=_chart("Actions completed, open and overdue", counts,
+                                                                "Actions")),
+            Block("para", on_time)]
 
 
 def _relationships(doc: ReportDoc) -> list[Block]:
@@ -58,9 +117,9 @@ def _relationships(doc: ReportDoc) -> list[Block]:
 
 def _highlights(doc: ReportDoc) -> list[Block]:
     blocks = [Block("h1", "Highlights: what we have learned")]
-    if not doc.highlights:
+    if not doc.issues.highlights:
         return blocks + [Block("para", "No issues with recorded learning were resolved in this period.")]
-    for h in doc.highlights:
+    for h in doc.issues.highlights:
         blocks += [Block("h2", f"{h.title} ({h.reference}, {h.category})"),
                    Block("labelled", h.learning, label="Learning:")]
         if h.resolution.strip():
@@ -74,14 +133,16 @@ def _upcoming(doc: ReportDoc) -> list[Block]:
         return blocks + [Block("para", "No meetings or events are planned yet.")]
     rows = [(short_date(u.when.date()), hhmm(u.when) if u.when.time() != u.when.min.time() else "", u.what, u.title,
              u.where) for u in doc.upcoming]
-    return blocks + [table_block(("Date", "Time", "What", "Title", "Where"), rows, (2.3, 1.4, 3.6, 5.3, 4.0))]
+    planned = Block("para", f"As planned on {short_date(doc.prepared_on)}, when this report was prepared.")
+    return blocks + [planned, table_block(("Date", "Time", "What", "Title", "Where"), rows, (2.3, 1.4, 3.6, 5.3, 4.0))]
 
 
 def report_blocks(doc: ReportDoc) -> list[Block]:
-    blocks = [Block("title", doc.scope), Block("subtitle", _period(doc)), _glance(doc)]
-    for part in (_issues, _actions, _relationships, _highlights, _upcoming):
+    blocks = [Block("title", doc.scope), Block("subtitle", _period(doc)),
+              Block("para", f"Figures as at {short_date(doc.as_at)}, from the {_whose(doc)} records; prepared "
+                            f"{short_date(doc.prepared_on)}."), *_summary(doc), _glance(doc)]
+    for part in (_meetings, _issues, _actions, _relationships, _highlights, _upcoming):
         blocks += part(doc)
-    blocks.append(Block("small", f"Prepared {short_date(doc.prepared_on)} from the group's records."))
     return blocks
 
 

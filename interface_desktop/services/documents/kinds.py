@@ -119,7 +119,8 @@ KINDS: dict[str, DocumentKind] = {kind.code: kind for kind in (
         help="action log", menu_text="&Action log…"),
     DocumentKind(
         "report", "Quarterly report", "period", f"{DOCUMENTS}.report_data:report_doc",
-        (Printed("interface_issue", ("title", "resolution", "learning"), "resolved_issues"),
+        (Printed("report_narrative", ("text",), "report_narrative"),
+         Printed("interface_issue", ("title", "resolution", "learning"), "resolved_issues"),
          Printed("meeting", ("title",), "upcoming_meetings"), Printed("activity", ("title",), "upcoming_activities")),
         {".pdf": f"{EXPORTS}.report:build_pdf", ".docx": f"{EXPORTS}.report:build_docx"},
         help="quarterly report or newsletter", menu_text="&Quarterly report…"),

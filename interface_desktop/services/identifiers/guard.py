@@ -21,6 +21,7 @@ from interface_desktop.db.models import (
     Meeting,
     Paper,
     PrivacyException,
+    ReportNarrative,
 )
 from interface_desktop.privacy import Finding, find_identifiers, finding_digest, redact
 from interface_desktop.services.core.common import get_or_raise, os_user
@@ -43,6 +44,7 @@ TEXT_FIELDS = {
     "activity": (Activity, ("title", "description", "outcomes", "follow_ups"), False),
     "activity_participant": (ActivityParticipant, ("reflection",), False),
     "activity_feedback": (ActivityFeedback, ("comment",), False),
+    "report_narrative": (ReportNarrative, ("text",), False),
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import (
@@ -21,7 +21,7 @@ from interface_desktop.db.models import (
     Paper,
 )
 from interface_desktop.services.core.common import get_or_raise
-from interface_desktop.services.documents import report_data
+from interface_desktop.services.documents import narrative, report_data
 from interface_desktop.services.documents.kinds import KINDS, Selection
 from interface_desktop.services.meetings import meetings
 from interface_desktop.vocab import ACTION_OPEN_STATUSES as OPEN_STATUSES, ISSUE_OPEN_STATUSES as OPEN_ISSUES
@@ -74,13 +74,15 @@ class SubjectRecords:
 
 def _resolved_issues(subject: SubjectRecords) -> list[int]:
     selection = subject.selection
-    query = select(InterfaceIssue.id).where(InterfaceIssue.status.in_(("resolved", "closed")))
-    if subject.id:
-        query = query.where(InterfaceIssue.group_id == subject.id)
-    if selection.date_from and selection.date_to:
-        query = query.where(or_(InterfaceIssue.status_changed_on.between(selection.date_from, selection.date_to),
-                                InterfaceIssue.raised_on.between(selection.date_from, selection.date_to)))
-    return subject.ids(query)
+    return [i.id for i in report_data.highlighted_issues(subject.session, group_id=subject.id or None,
+                                                         date_from=selection.date_from, date_to=selection.date_to)]
+
+
+def _report_narrative(subject: SubjectRecords) -> list[int]:
+    selection = subject.selection
+    found = narrative.narrative_id(subject.session, group_id=subject.id or None, date_from=selection.date_from,
+                                   date_to=selection.date_to)
+    return [found] if found is not None else []
 
 
 _MEETING_PARTS = {"items": AgendaItem.meeting_id, "attendance": Attendance.meeting_id, "actions": Action.meeting_id,
@@ -101,6 +103,7 @@ SELECTIONS: dict[str, Callable[[SubjectRecords], Iterable[int]]] = {
     "group_actions": lambda s: s.group_actions,
     "group_action_updates": lambda s: s.updates_of(s.group_actions),
     "resolved_issues": _resolved_issues,
+    "report_narrative": _report_narrative,
     "upcoming_meetings": lambda s: [m.id for m in report_data.upcoming_meetings(s.session, s.id or None)],
     "upcoming_activities": lambda s: [a.id for a in report_data.upcoming_activities(s.session, s.id or None)],
 }
