@@ -28,6 +28,10 @@ def _subject(p: argparse.ArgumentParser, kind: DocumentKind) -> None:
     else:
         p.add_argument("--from", dest="date_from", type=parse_date, required=True, metavar="YYYY-MM-DD")
         p.add_argument("--to", dest="date_to", type=parse_date, required=True, metavar="YYYY-MM-DD")
+        summary = p.add_mutually_exclusive_group()
+        summary.add_argument("--narrative", metavar="TEXT",
+                             help="the lead's summary for the period: kept with the group and period, printed first")
+        summary.add_argument("--narrative-file", type=Path, metavar="FILE", help="the summary from a UTF-8 text file")
 
 
 def _common(p: argparse.ArgumentParser, kind: DocumentKind) -> None:
@@ -53,6 +57,21 @@ def _statuses(text: str | None) -> tuple[str, ...] | None:
     return statuses
 
 
+def _narrative(args: argparse.Namespace) -> str | None:
+    """The summary given on the command line, or None to print the one already kept for the period."""
+    from interface_desktop.services.core.errors import ValidationError
+
+    path = getattr(args, "narrative_file", None)
+    if path is None:
+        return getattr(args, "narrative", None)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError({"narrative_file": f"{path} is not UTF-8 text"}) from None
+    except OSError as exc:
+        raise ValidationError({"narrative_file": f"{path} cannot be read ({exc.strerror or exc})"}) from None
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from interface_desktop.exports import jobs, writing
 
@@ -64,7 +83,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         date_from=getattr(args, "date_from", None), date_to=getattr(args, "date_to", None),
     )
     writing.check_format(what, args.output)
-    with database_runner(args, read_only=True) as runner:
+    narrative = _narrative(args)
+    with database_runner(args, read_only=narrative is None) as runner:
+        if narrative is not None:
+            from interface_desktop.services.documents.narrative import save_narrative
+
+            runner.call(save_narrative, group_id=request.subject_id, date_from=request.date_from,
+                        date_to=request.date_to, text=narrative)
         written = jobs.run(runner, request, allow_identifiers=args.allow_identifiers)
     print(written)
     return 0

@@ -52,7 +52,7 @@ def test_export_menu_has_action_log_and_report(qtbot, make_window, session, tmp_
     texts = [a.text() for a in window.menus["export"].actions()]
     assert {"&Action log…", "&Quarterly report…", "&Word template…"} <= set(texts)
     _choose(monkeypatch, tmp_path / "report.pdf", [])
-    controller.ask_period = lambda scope: (date(2026, 8, 1), date(2026, 10, 31))
+    controller.ask_period = lambda scope, group_id: (date(2026, 8, 1), date(2026, 10, 31))
     window.signals.export_requested.emit("report", fx.group_id)
     qtbot.waitUntil(lambda: controller.message is not None, timeout=20000)
     assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-"

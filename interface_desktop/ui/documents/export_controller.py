@@ -20,6 +20,7 @@ from interface_desktop.ui.tasks import TaskRunner
 groups = lazy_module("interface_desktop.services.people.groups")
 issues = lazy_module("interface_desktop.services.issues.issues")
 meetings = lazy_module("interface_desktop.services.meetings.meetings")
+narratives = lazy_module("interface_desktop.services.documents.narrative")
 
 if TYPE_CHECKING:
     from interface_desktop.exports import jobs
@@ -70,10 +71,17 @@ class ExportController(QObject):
         name = self.runner.call(groups.get_group, subject_id).name if subject_id else "All groups"
         return name, today()
 
-    def _ask_period(self, scope: str):  # noqa: ANN202 - (date, date) or None
+    def _ask_period(self, scope: str, group_id: int):  # noqa: ANN202 - (date, date) or None
+        """The report's period; the lead's summary for it is saved by the dialog before it closes."""
         from interface_desktop.ui.documents.report_period_dialog import ReportPeriodDialog
 
-        dialog = ReportPeriodDialog(today(), scope, self.window)
+        group = group_id or None
+        dialog = ReportPeriodDialog(
+            today(), scope, self.window,
+            load_narrative=lambda start, end: self.runner.call(
+                narratives.get_narrative, group_id=group, date_from=start, date_to=end),
+            save_narrative=lambda start, end, text: self.runner.call(
+                narratives.save_narrative, group_id=group, date_from=start, date_to=end, text=text))
         return dialog.period() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_target(self, what: str, name: str, on) -> Path | None:  # noqa: ANN001 - a date
@@ -103,7 +111,7 @@ class ExportController(QObject):
             return
         period = None
         if KINDS[what].subject == "period":
-            period = self.ask_period(name)
+            period = self.ask_period(name, subject_id)
             if period is None:
                 return
         target = self._ask_target(what, name, on)
