@@ -39,6 +39,8 @@ class ReportPeriodDialog(QDialog):
             edit.dateChanged.connect(self._show_saved_narrative)
         self.narrative_edit = QPlainTextEdit()
         self.narrative_edit.setTabChangesFocus(True)
+        metrics = self.narrative_edit.fontMetrics()  # room for a paragraph or two as the lead writes it
+        self.narrative_edit.setMinimumSize(metrics.averageCharWidth() * 64, metrics.lineSpacing() * 8)
         self.narrative_edit.setPlaceholderText("A few sentences for the board: what the group achieved in the period "
                                                "and what it needs. Printed at the top of the report.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
