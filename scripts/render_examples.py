@@ -1,4 +1,4 @@
-"""Writes every document from the example data and renders its first pages to PNG for docs/examples.
+"""Writes every document from the example data and renders every page to PNG for docs/examples.
 
 Run: python scripts/render_examples.py [FOLDER]   (needs LibreOffice `soffice` and poppler `pdftoppm`)
 The example data is loaded into a temporary database, with 'today' pinned so the pages are reproducible.
@@ -27,8 +27,8 @@ from interface_desktop.services.issues.issues import IssueFilter
 from interface_desktop.services.core.runner import ServiceRunner
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "examples"
-# Pages worth showing: the pack's cover, agenda, action log and a paper with its item stamp.
-PAGES = {"minutes": (1, 2), "agenda": (1,), "pack": (1, 2, 5, 7), "sea": (1,), "report": (1, 2)}
+# The documents people read as pages (the action log, the calendar file and the data are copied as they are).
+PAGED = ("minutes", "agenda", "pack", "sea", "report")
 
 
 def _requests(runner: ServiceRunner, out: Path) -> list[jobs.ExportRequest]:
@@ -54,8 +54,10 @@ def _png(source: Path, what: str, work: Path, target: Path) -> list[Path]:
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(source)],
                        check=True, capture_output=True)
         pdf = work / (source.stem + ".pdf")
+    from pypdf import PdfReader
+
     pictures = []
-    for page in PAGES[what]:
+    for page in range(1, len(PdfReader(pdf).pages) + 1):
         stem = target / f"{source.stem}-page{page}"
         subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
                         str(stem)], check=True)
@@ -65,6 +67,8 @@ def _png(source: Path, what: str, work: Path, target: Path) -> list[Path]:
 
 def main(target: Path = TARGET) -> None:
     target.mkdir(parents=True, exist_ok=True)
+    for stale in target.glob("*-page*.png"):  # a document that got shorter leaves no old pages behind
+        stale.unlink()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         url = f"sqlite:///{work / 'example.sqlite3'}"
@@ -76,7 +80,7 @@ def main(target: Path = TARGET) -> None:
             started = time.perf_counter()
             written = jobs.run(runner, request, allow_identifiers=True)
             print(f"{request.what:8} {time.perf_counter() - started:6.2f} s  {written.name}")
-            if request.what in PAGES:
+            if request.what in PAGED:
                 print("         " + ", ".join(p.name for p in _png(written, request.what, work, target)))
             if written.suffix in (".docx", ".ics", ".xlsx"):
                 shutil.copy(written, target / written.name)
