@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget,
-    QToolBar, QWidget,
+    QStyle, QToolBar, QWidget,
 )
 
 from interface_desktop import APP_NAME, __version__
@@ -109,8 +109,9 @@ class MainWindow(QMainWindow):
         label = QLabel("Group: ")
         self.group_combo = QComboBox()
         self.group_combo.setAccessibleName("Current group")
-        self.group_combo.setMinimumContentsLength(28)
-        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # Wide enough for the longest group name (they run to 50-odd characters), so the chosen one reads whole.
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.group_combo.setMaximumWidth(self.fontMetrics().averageCharWidth() * 72)
         label.setBuddy(self.group_combo)
         bar.addWidget(label)
         bar.addWidget(self.group_combo)
@@ -145,13 +146,27 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = prefs.value(prefs.GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self._first_geometry()
         self.restoreState(prefs.value(prefs.WINDOW_STATE))
         self.reload_groups(select=prefs.value(prefs.CURRENT_GROUP))
         if not self._groups:
             self.show_first_run()
             return
         self._show_saved_view()
+
+    def _first_geometry(self) -> None:
+        """First start: the whole window, frame and status bar included, on the screen's free area. A laptop
+        screen (1366x768, the commonest in NHS Scotland) is used whole; a bigger one mostly, centred."""
+        screen = self.screen().availableGeometry()
+        # The frame is not known before the window is shown; leave room for a title bar and borders.
+        title = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + 8
+        width, height = screen.width() - 8, screen.height() - title
+        if screen.width() >= 1600 and screen.height() >= 900:
+            width, height = int(screen.width() * 0.85), int(screen.height() * 0.85)
+        self.resize(width, height)
+        self.move(screen.center() - self.rect().center() + QPoint(0, title // 2))
+        if screen.width() < 1600 or screen.height() < 900:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def _show_saved_view(self) -> None:
         n = max(self.pages.index_of_module(prefs.value(prefs.LAST_VIEW)), 0)

@@ -23,6 +23,6 @@ class MeetingsModel(DtoTableModel):
         Column("Minutes", _minutes_text),
         Column("Title", lambda m: m.display_title, tooltip=lambda m: m.location or m.call_link),
         Column("Group", lambda m: m.group_name),
-        Column("Agenda items", lambda m: str(m.agenda_count), sort_key=lambda m: m.agenda_count, align_right=True),
+        Column("Items", lambda m: str(m.agenda_count), sort_key=lambda m: m.agenda_count, align_right=True),
         Column("Papers", lambda m: str(m.paper_count), sort_key=lambda m: m.paper_count, align_right=True),
     )

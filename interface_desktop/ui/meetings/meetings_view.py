@@ -65,6 +65,8 @@ class MeetingsView(View):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 940])
+        self._list_sized = False  # True once the user (or their saved layout) chose the list's width
+        self.splitter.splitterMoved.connect(self._list_resized)
         QVBoxLayout(self).addWidget(self.splitter)
         self.when.currentIndexChanged.connect(self.refresh)
         self.status.currentIndexChanged.connect(self.refresh)
@@ -115,6 +117,28 @@ class MeetingsView(View):
         elif self.editor.meeting is None:
             self.editor.clear()
         self.delete_button.setEnabled(bool(rows))
+        self._fit_list()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_list()
+
+    def _list_resized(self) -> None:
+        self._list_sized = True
+
+    def _fit_list(self) -> None:
+        """Until the user sizes it, the list is as wide as its columns (the title shares what is left), so it
+        never needs a horizontal scroll bar; the editor keeps the rest."""
+        if self._list_sized or self.splitter.width() <= 0:
+            return
+        header = self.table.horizontalHeader()
+        columns = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c))
+                      for c in range(self.model.columnCount()) if c != COL_TITLE and not header.isSectionHidden(c))
+        title = self.fontMetrics().averageCharWidth() * 14
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        wanted = columns + title + frame
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([wanted, max(total - wanted, 0)])
 
     def _changed(self, kind: str) -> None:
         if kind in ("meeting", "agenda", "paper", "group") and self.isVisible():
@@ -215,7 +239,7 @@ class MeetingsView(View):
         self.editor.save_state(settings)
 
     def restore_state(self, settings: QSettings) -> None:
-        self.splitter.restoreState(prefs.value(prefs.MEETINGS_SPLITTER, settings))
+        self._list_sized = self.splitter.restoreState(prefs.value(prefs.MEETINGS_SPLITTER, settings))
         if hasattr(self, "list_toggle"):
             self.list_toggle.setChecked(not self.list_pane.isHidden())
         self.table.horizontalHeader().restoreState(prefs.value(prefs.MEETINGS_COLUMNS, settings))
