@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("edit", "&Save", self.save_current, QKeySequence.StandardKey.Save)
         self.find_action = self._action("edit", "&Find everywhere…", self.open_search, QKeySequence.StandardKey.Find)
         for n, entry in enumerate(self.pages.entries):
-            self._action("view", entry.title, lambda _=False, n=n: self.nav.setCurrentRow(n),
+            # "Issues & SEAs": a single & in menu text would mark the space as its Alt key and vanish.
+            self._action("view", entry.title.replace("&", "&&"), lambda _=False, n=n: self.nav.setCurrentRow(n),
                          QKeySequence(f"Ctrl+{n + 1}") if n < 9 else None)
         self.menus["view"].addSeparator()
         self._action("view", "&Refresh", self.refresh_current, QKeySequence.StandardKey.Refresh)
@@ -331,6 +332,9 @@ class MainWindow(QMainWindow):
             "<p>All data stays on this computer or your shared drive; the app makes no network connections.</p>"))
 
     def _show_shortcuts(self) -> None:
-        from interface_desktop.ui.shortcuts import SHORTCUTS_HTML
+        from interface_desktop.ui.shortcuts import ShortcutsDialog, bindings
 
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HTML)
+        # The pages not built yet hold shortcuts too: build them so the list is the whole of it.
+        for n in range(len(self.pages.entries)):
+            self.pages.page(n)
+        ShortcutsDialog(bindings(self), self).exec()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,11 +14,10 @@ import pytest
 PROBE = Path(__file__).with_name("window_probe.py")
 
 
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> Path:  # noqa: ANN001 - pytest's factory
-    path = tmp_path_factory.mktemp("example") / "example.sqlite3"
-    subprocess.run([sys.executable, "-m", "interface_desktop", "--db", str(path), "demo"], check=True,
-                   capture_output=True)
+@pytest.fixture
+def example_db(demo_template, tmp_path) -> Path:  # noqa: ANN001 - (Path, summary) of the example data
+    path = tmp_path / "example.sqlite3"
+    shutil.copyfile(demo_template[0], path)
     return path
 
 

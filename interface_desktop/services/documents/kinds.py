@@ -90,7 +90,7 @@ KINDS: dict[str, DocumentKind] = {kind.code: kind for kind in (
         "agenda", "Agenda", "meeting", f"{DOCUMENTS}.documents:agenda_doc",
         (Printed("agenda_item", ("title",), "items"), Printed("paper", ("title",), "papers")),
         {".docx": f"{EXPORTS}.agenda:build_docx", ".pdf": f"{EXPORTS}.agenda:build_pdf"},
-        help="agenda of a meeting", menu_text="Export &agenda…"),
+        help="agenda of a meeting", menu_text="Export &agenda…", shortcut="Ctrl+Shift+G"),
     DocumentKind(
         "pack", "Meeting pack", "meeting", f"{DOCUMENTS}.documents:pack_doc",
         (Printed("meeting", ("title",), "meeting"), Printed("agenda_item", ("title",), "items"),
@@ -100,28 +100,28 @@ KINDS: dict[str, DocumentKind] = {kind.code: kind for kind in (
          Printed("interface_issue", ("title",), "open_issues")),
         {".pdf": f"{EXPORTS}.pack_pdf:build"},
         help="meeting pack: cover, agenda, previous minutes, action log, issues and papers",
-        menu_text="Export meeting &pack (PDF)…"),
+        menu_text="Export meeting &pack (PDF)…", shortcut="Ctrl+Shift+K"),
     DocumentKind(
         "ics", "Calendar invitation", "meeting", f"{DOCUMENTS}.invitation:invitation_doc",
         (Printed("meeting", ("title",), "meeting"), Printed("agenda_item", ("title",), "items")),
         {".ics": f"{EXPORTS}.ics:build"},
-        help="calendar invitation for a meeting", menu_text="Calendar &invite (.ics)…"),
+        help="calendar invitation for a meeting", menu_text="Calendar &invite (.ics)…", shortcut="Ctrl+Shift+I"),
     DocumentKind(
         "sea", "Significant Event Analysis", "issue", f"{DOCUMENTS}.documents:sea_doc",
         (Printed("interface_issue", SEA_TEXT, "issue"), Printed("action", ("description",), "issue_actions")),
         {".docx": f"{EXPORTS}.sea:build_docx", ".pdf": f"{EXPORTS}.sea:build_pdf"},
-        help="Significant Event Analysis of an issue", menu_text="SEA &report…"),
+        help="Significant Event Analysis of an issue", menu_text="SEA &report…", shortcut="Ctrl+Shift+E"),
     DocumentKind(
         "actions", "Action log", "group", f"{DOCUMENTS}.documents:action_log_doc",
         (Printed("action", ("description",), "group_actions"),
          Printed("action_update", ("text",), "group_action_updates")),
         {".xlsx": f"{EXPORTS}.action_log:build_xlsx", ".csv": f"{EXPORTS}.action_log:build_csv"},
-        help="action log", menu_text="&Action log…"),
+        help="action log", menu_text="&Action log…", shortcut="Ctrl+Shift+X"),
     DocumentKind(
         "report", "Quarterly report", "period", f"{DOCUMENTS}.report_data:report_doc",
         (Printed("report_narrative", ("text",), "report_narrative"),
          Printed("interface_issue", ("title", "resolution", "learning"), "resolved_issues"),
          Printed("meeting", ("title",), "upcoming_meetings"), Printed("activity", ("title",), "upcoming_activities")),
         {".pdf": f"{EXPORTS}.report:build_pdf", ".docx": f"{EXPORTS}.report:build_docx"},
-        help="quarterly report or newsletter", menu_text="&Quarterly report…"),
+        help="quarterly report or newsletter", menu_text="&Quarterly report…", shortcut="Ctrl+Shift+R"),
 )}

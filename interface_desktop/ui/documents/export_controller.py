@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from interface_desktop.services.core.clock import today
@@ -51,7 +51,8 @@ class ExportController(QObject):
         # The documents about a group (or every group); those about one meeting or issue are offered there.
         for kind in KINDS.values():
             if kind.subject in ("group", "period"):
-                menu.addAction(kind.menu_text, lambda _=False, what=kind.code: self.request(what, self._group_id()))
+                action = menu.addAction(kind.menu_text, lambda _=False, w=kind.code: self.request(w, self._group_id()))
+                action.setShortcut(QKeySequence(kind.shortcut))
         menu.addSeparator()
         menu.addAction("&Word template…", self.choose_template)
 

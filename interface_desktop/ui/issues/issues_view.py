@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from interface_desktop.services.issues import issues
@@ -40,6 +41,9 @@ class IssuesView(RecordPage):
         buttons = button_row(("&New issue", self.new_record), ("&Open…", self.edit_current),
                              (KINDS["sea"].menu_text, self.export_sea), ("De&lete…", self.delete_current),
                              trailing=self.count)
+        sea = QShortcut(QKeySequence(KINDS["sea"].shortcut), self, self.export_sea)
+        sea.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        sea.setWhatsThis("Issues: SEA report of the selected issue")
         column = QVBoxLayout(self)
         column.addWidget(self.filters)
         column.addLayout(buttons)

@@ -73,6 +73,7 @@ class AgendaTab(QWidget):
         button.setToolTip(keys)
         button.clicked.connect(slot)
         shortcut = QShortcut(QKeySequence(keys), self.table)
+        shortcut.setWhatsThis(f"Agenda: {text.replace('&', '').rstrip('…').lower()}")
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(slot)
         return button

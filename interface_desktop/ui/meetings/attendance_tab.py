@@ -59,6 +59,7 @@ class AttendanceTab(QWidget):
         table.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(ATTENDANCE_LABELS, "Attendance", table))
         for key, status in STATUS_KEYS.items():
             shortcut = QShortcut(QKeySequence(key), table)
+            shortcut.setWhatsThis(f"Attendance register: mark {ATTENDANCE_LABELS[status].lower()}")
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda s=status: self._key_status(s))
         return table

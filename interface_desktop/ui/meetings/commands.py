@@ -36,9 +36,9 @@ class MeetingCommands(QObject):
         self.ops = Operations(runner, window, signals=signals)
         self.meeting: MeetingDTO | None = None
         self.before: Callable[[], None] = lambda: None  # the editor flushes typed minutes first
-        self.mark_held = self._make("Mark as &held", self._mark_held, short="Mark held")
-        self.circulate = self._make("&Circulate draft minutes", self._circulate, short="Circulate draft")
-        self.approve = self._make("&Approve minutes…", self._approve, short="Approve…")
+        self.mark_held = self._make("Mark as &held", self._mark_held, "Ctrl+Shift+H", short="Mark held")
+        self.circulate = self._make("&Circulate draft minutes", self._circulate, "Ctrl+Shift+C", short="Circulate draft")
+        self.approve = self._make("&Approve minutes…", self._approve, "Ctrl+Shift+P", short="Approve…")
         self.unlock = self._make("&Unlock for correction…", self._unlock, short="Unlock…")
         self.relock = self._make("&Lock again", self._relock, short="Lock again")
         self.next_meeting = self._make("Create &next meeting…", self._create_next, "Ctrl+Shift+N",

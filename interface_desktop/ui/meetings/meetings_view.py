@@ -56,6 +56,7 @@ class MeetingsView(View):
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.setWhatsThis("Meetings list: delete the selected meeting")
         delete.activated.connect(self.delete_meeting)
         self.editor = MeetingEditor(runner, signals, TaskRunner(self))
         self.splitter = QSplitter()

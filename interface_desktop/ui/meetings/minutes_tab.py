@@ -90,10 +90,11 @@ class MinutesTab(QWidget):
         self._install_shortcuts()
 
     def _install_shortcuts(self) -> None:
-        self._shortcut(QKeySequence("Ctrl+Return"), lambda: self.step(1))
-        self._shortcut(QKeySequence("Ctrl+Enter"), lambda: self.step(1))
-        self._shortcut(QKeySequence("Ctrl+Shift+Return"), lambda: self.step(-1))
-        self._shortcut(QKeySequence("Ctrl+Shift+A"), self.open_inline_action)
+        self._shortcut(QKeySequence("Ctrl+Return"), lambda: self.step(1), "next agenda item")
+        self._shortcut(QKeySequence("Ctrl+Enter"), lambda: self.step(1), "next agenda item")
+        self._shortcut(QKeySequence("Ctrl+Shift+Return"), lambda: self.step(-1), "previous agenda item")
+        self._shortcut(QKeySequence("Ctrl+Shift+A"), self.open_inline_action,
+                       "add an action (description, owner, due date; Enter adds it)")
 
     def _editor(self, name: str, placeholder: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
@@ -128,8 +129,9 @@ class MinutesTab(QWidget):
         layout.addWidget(self.save_state_label)
         return pane
 
-    def _shortcut(self, keys: QKeySequence, slot) -> None:  # noqa: ANN001 - a callable
+    def _shortcut(self, keys: QKeySequence, slot, what: str) -> None:  # noqa: ANN001 - a callable
         shortcut = QShortcut(keys, self)
+        shortcut.setWhatsThis(f"Minutes: {what}")
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
 
