@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.menus: dict[str, QMenu] = {key: self.menuBar().addMenu(title) for key, title in MENU_TITLES.items()}
-        self.new_meeting_action = self._action("file", "&New meeting…", self._new_meeting,
+        # Ctrl+N makes a record of the page's kind (an issue on Issues); elsewhere a meeting.
+        self.new_meeting_action = self._action("file", "&New meeting…", self._new_record,
                                                QKeySequence.StandardKey.New)
         self.menus["file"].addSeparator()
         quit_action = self._action("file", "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -242,7 +243,8 @@ class MainWindow(QMainWindow):
                 self.nav.blockSignals(False)
                 return
             getattr(previous, "flush", lambda: None)()
-        self.pages.show_page(row)
+        page = self.pages.show_page(row)
+        self.new_meeting_action.setText(f"&New {self._new_noun(page) or 'meeting'}…")
         prefs.set_value(prefs.LAST_VIEW, self.pages.entries[row].key)
 
     @staticmethod
@@ -283,10 +285,19 @@ class MainWindow(QMainWindow):
             self.reload_groups()
         self.pages.mark_changed(kind)
 
-    def _new_meeting(self) -> None:
+    def _new_record(self) -> None:
+        page = self.pages.current_page()
+        if self._new_noun(page):
+            page.new_record()
+            return
         page = self.show_module("meetings_view")
         if page is not None:
             page.new_meeting()
+
+    @staticmethod
+    def _new_noun(page) -> str:  # noqa: ANN001 - a View
+        """What a page's own New makes ("issue"), or "" for pages that make none."""
+        return getattr(page, "noun", "") if hasattr(page, "new_record") else ""
 
     # -- dialogs --------------------------------------------------------------------------------
     def open_search(self) -> None:

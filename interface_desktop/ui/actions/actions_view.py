@@ -24,7 +24,7 @@ from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.actions.action_filter_bar import ActionFilterBar
 from interface_desktop.ui.actions.action_panel import ActionPanel
 from interface_desktop.ui.widgets.record_view import RecordView
-from interface_desktop.ui.widgets.tables import KeyAction, set_up
+from interface_desktop.ui.widgets.tables import EmptyHint, KeyAction, list_hint, set_up
 from interface_desktop.vocab import ACTION_STATUS_LABELS as STATUS_LABELS
 
 DEFAULT_WIDTHS = (100, 300, 140, 85, 95, 40, 200, 170, 260)
@@ -40,6 +40,7 @@ class ActionsView(RecordView):
     title = "Actions"
     watched_kinds = ("action", "person", "group", "meeting", "issue")
     kinds = ("action",)
+    noun = "action"
 
     def __init__(self, runner: ServiceRunner, signals: AppSignals, parent: QWidget | None = None):
         super().__init__(runner, signals, parent)
@@ -52,6 +53,7 @@ class ActionsView(RecordView):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._selecting = False  # set while a load re-selects rows: the panel is updated once afterwards
         self._build_table()
+        EmptyHint(self.table, list_hint("actions", "New action", self.filters))
         self._build_layout()
         self.filters.changed.connect(self._apply_filters)
         self.model.status_requested.connect(self.set_status)
@@ -206,6 +208,8 @@ class ActionsView(RecordView):
 
     def new_action(self) -> None:
         self._edit(ActionEditor(self.runner, group_id=self.filters.group.currentData() or self.group_id, parent=self))
+
+    new_record = new_action  # what the window's New (Ctrl+N) runs on this page
 
     def edit_action(self) -> None:
         action = self.current_action()

@@ -15,7 +15,7 @@ from interface_desktop.ui.widgets.forms import button_row, fill_combo
 from interface_desktop.ui.activities.activities_model import COL_DATE, ActivitiesModel, participants_text
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.record_page import Deletion, RecordPage
-from interface_desktop.ui.widgets.tables import RecordTable
+from interface_desktop.ui.widgets.tables import EmptyHint, RecordTable, list_hint
 
 WIDTHS = (165, 140, 270, 115, 190, 240)
 
@@ -39,6 +39,7 @@ class ActivitiesView(RecordPage):
         fill_combo(self.kind, [("All kinds", "")] + [(v, k) for k, v in ACTIVITY_KIND_LABELS.items()])
         self.filters.watch(self.kind)
         self.filters.changed.connect(self.reload)
+        EmptyHint(self.table, list_hint("activities", "New activity", self.filters))
         kind_label = QLabel("&Kind")
         kind_label.setBuddy(self.kind)
         bar = QHBoxLayout(self.filters)

@@ -17,7 +17,7 @@ from interface_desktop.ui.issues.issues_model import COL_RAISED, IssuesModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.record_page import Deletion, RecordPage
 from interface_desktop.ui.issues.issue_filter_bar import IssueFilterBar
-from interface_desktop.ui.widgets.tables import RecordTable
+from interface_desktop.ui.widgets.tables import EmptyHint, RecordTable, list_hint
 
 WIDTHS = (100, 280, 115, 170, 75, 85, 170, 145, 140)
 
@@ -37,6 +37,7 @@ class IssuesView(RecordPage):
                                  sort=(COL_RAISED, Qt.SortOrder.DescendingOrder))
         self.table.activate_with(self.edit_current)
         self.table.delete_with(self.delete_current)
+        EmptyHint(self.table, list_hint("issues", "New issue", self.filters))
         self.count = QLabel()
         buttons = button_row(("&New issue", self.new_record), ("&Open…", self.edit_current),
                              (KINDS["sea"].menu_text, self.export_sea), ("De&lete…", self.delete_current),

@@ -24,7 +24,7 @@ from interface_desktop.ui.library.resources_model import ResourcesModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.widgets.record_page import Deletion, RecordPage
-from interface_desktop.ui.widgets.tables import RecordTable
+from interface_desktop.ui.widgets.tables import EmptyHint, RecordTable, new_hint
 
 WIDTHS = (240, 130, 200, 70, 85)
 
@@ -49,6 +49,7 @@ class ResourcesView(RecordPage):
         self.table = RecordTable(self.model, "Library", WIDTHS)
         self.table.activate_with(self.open_resource)
         self.table.delete_with(self.delete_current)
+        EmptyHint(self.table, new_hint("files in the library", "Add file, or drop files here"))
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of document")
         fill_combo(self.kind, [("All kinds", "")] + [(v, k) for k, v in RESOURCE_LABELS.items()])
@@ -133,6 +134,10 @@ class ResourcesView(RecordPage):
     def dropEvent(self, event: QDropEvent) -> None:  # Qt API
         self.add_files([Path(u.toLocalFile()) for u in event.mimeData().urls()])
         event.acceptProposedAction()
+
+    def new_record(self) -> None:
+        """New (Ctrl+N) here adds files: a resource is a file."""
+        self.choose_files()
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Add files to the library")

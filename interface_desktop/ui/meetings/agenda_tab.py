@@ -19,7 +19,7 @@ from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.meetings.agenda_model import COL_KIND, COL_PRESENTER, COL_TITLE, AgendaModel
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.widgets.tables import record_table
+from interface_desktop.ui.widgets.tables import EmptyHint, new_hint, record_table
 from interface_desktop.vocab import AGENDA_KIND_SHORT_LABELS as AGENDA_KIND_LABELS
 
 FIELD_LABELS = {"title": "Item", "minutes_allotted": "Minutes", "presenter_id": "Presenter", "kind": "Kind"}
@@ -35,6 +35,7 @@ class AgendaTab(QWidget):
         self.model.edit_requested.connect(self._edit)
         self.model.move_requested.connect(self.move_item)
         self.table = record_table(self.model, "Agenda", COL_TITLE)
+        EmptyHint(self.table, new_hint("agenda items", "Add item", "Insert"))
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setDragDropOverwriteMode(False)

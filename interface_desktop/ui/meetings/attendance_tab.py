@@ -23,7 +23,7 @@ from interface_desktop.ui.meetings.attendance_model import (
 )
 from interface_desktop.ui.meetings.person_combo import person_combo
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.widgets.tables import record_table
+from interface_desktop.ui.widgets.tables import EmptyHint, record_table
 from interface_desktop.vocab import ATTENDANCE_LABELS
 
 # One key per status while the register has focus: fast during the roll call.
@@ -54,6 +54,7 @@ class AttendanceTab(QWidget):
 
     def _register_table(self) -> QTableView:
         table = record_table(self.model, "Attendance register", COL_ORGANISATION, COL_DECLARATION)
+        EmptyHint(table, "The group has no members yet — add them in Groups, or a guest below")
         triggers = QAbstractItemView.EditTrigger
         table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed)
         table.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(ATTENDANCE_LABELS, "Attendance", table))

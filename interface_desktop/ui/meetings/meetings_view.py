@@ -19,7 +19,7 @@ from interface_desktop.ui.widgets.feedback import show_error
 from interface_desktop.ui.meetings.meeting_editor import TAB_DETAILS, TAB_MINUTES, MeetingEditor
 from interface_desktop.ui.widgets.dto_table_model import SORT_ROLE
 from interface_desktop.ui.meetings.meetings_model import COL_GROUP, COL_TITLE, MeetingsModel
-from interface_desktop.ui.widgets.tables import record_table
+from interface_desktop.ui.widgets.tables import EmptyHint, new_hint, record_table
 from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.ui.widgets.view import View
 from interface_desktop.vocab import MEETING_STATUS_LABELS
@@ -53,6 +53,7 @@ class MeetingsView(View):
         self.delete_button.clicked.connect(self.delete_meeting)
         self.table = record_table(self.proxy, "Meetings", COL_TITLE)
         self.table.setSortingEnabled(False)
+        EmptyHint(self.table, self._empty_hint)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -140,6 +141,12 @@ class MeetingsView(View):
         wanted = columns + title + frame
         total = sum(self.splitter.sizes())
         self.splitter.setSizes([wanted, max(total - wanted, 0)])
+
+    def _empty_hint(self) -> str:
+        """"No upcoming meetings yet — New meeting (Ctrl+N)", naming what the filters ask for."""
+        status = self.status.currentText().lower() if self.status.currentData() else ""
+        when = "" if self.when.currentData() == "all" else self.when.currentText().lower()
+        return new_hint(" ".join(w for w in (when, status, "meetings") if w), "New meeting")
 
     def _changed(self, kind: str) -> None:
         if kind in ("meeting", "agenda", "paper", "group") and self.isVisible():

@@ -24,7 +24,7 @@ from interface_desktop.ui.widgets.feedback import show_error
 from interface_desktop.ui.widgets.forms import set_combo_data
 from interface_desktop.ui.meetings.papers_model import COL_TITLE, PapersModel
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.widgets.tables import record_table
+from interface_desktop.ui.widgets.tables import EmptyHint, new_hint, record_table
 from interface_desktop.ui.tasks import TaskRunner
 
 
@@ -38,6 +38,7 @@ class PapersTab(QWidget):
         self.meeting: MeetingDTO | None = None
         self.model = PapersModel(self)
         self.table = record_table(self.model, "Papers", COL_TITLE)
+        EmptyHint(self.table, new_hint("papers", "Attach files", "Alt+A"))
         self.table.doubleClicked.connect(self.open_paper)
         self.table.activated.connect(self.open_paper)
         self.table.selectionModel().currentRowChanged.connect(self._show_link)

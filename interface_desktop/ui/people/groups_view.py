@@ -12,7 +12,7 @@ from interface_desktop.ui.widgets.forms import button_row
 from interface_desktop.ui.people.groups_model import GroupsModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.record_page import Deletion, RecordPage
-from interface_desktop.ui.widgets.tables import RecordTable
+from interface_desktop.ui.widgets.tables import EmptyHint, RecordTable, new_hint
 
 WIDTHS = (320, 120, 230, 75, 210)
 
@@ -29,6 +29,7 @@ class GroupsView(RecordPage):
         self.table = RecordTable(self.model, "Interface Groups", WIDTHS)
         self.table.activate_with(self.edit_current)
         self.table.delete_with(self.delete_current)
+        EmptyHint(self.table, new_hint("groups", "New group"))
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())

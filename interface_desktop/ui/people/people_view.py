@@ -13,7 +13,7 @@ from interface_desktop.ui.widgets.forms import button_row, fill_combo
 from interface_desktop.ui.people.people_model import PeopleModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.record_page import Deletion, RecordPage
-from interface_desktop.ui.widgets.tables import RecordTable
+from interface_desktop.ui.widgets.tables import EmptyHint, RecordTable, list_hint
 from interface_desktop.vocab import SECTOR_LABELS
 
 WIDTHS = (190, 120, 115, 240, 210, 110)
@@ -42,6 +42,9 @@ class PeopleView(RecordPage):
         self.members_only.toggled.connect(self.reload)
         self.active_only.toggled.connect(self.reload)
         self.filters.changed.connect(self.reload)
+        everyone = list_hint("people", "New person", self.filters)
+        EmptyHint(self.table, lambda: "No members of this group match — untick “Members of the current group only” "
+                  "to see everyone" if self.members_only.isChecked() and self.group_id else everyone())
         self.count = QLabel()
         bar = QHBoxLayout(self.filters)
         bar.setContentsMargins(0, 0, 0, 0)

@@ -45,5 +45,10 @@ class FilterBar(QWidget):
         self.blockSignals(False)
         self.changed.emit()
 
+    def is_clear(self) -> bool:
+        """Nothing typed and every choice on its first ("All …") entry: an empty list then has no records."""
+        combos = [w for w in self._resettable if isinstance(w, QComboBox)]
+        return not self.text.text().strip() and all(combo.currentIndex() == 0 for combo in combos)
+
     def search_text(self) -> str | None:
         return self.text.text().strip() or None

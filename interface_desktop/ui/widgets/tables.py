@@ -1,7 +1,8 @@
 """Record tables set up the same way everywhere: whole rows, one at a time, no row numbers, no wrapping.
 
 `RecordTable` is a page's sortable, read-only list with fixed column widths; `record_table()` is the meeting
-screens' short table, edited in place, whose columns fit their contents.
+screens' short table, edited in place, whose columns fit their contents; `EmptyHint` says what an empty one
+is waiting for.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from interface_desktop.ui.widgets.dto_table_model import DTO_ROLE, DtoTableModel
+from interface_desktop.ui.widgets.filter_bar import FilterBar
 
 
 def set_up(table: QTableView, model: QAbstractItemModel, accessible_name: str) -> None:
@@ -34,6 +36,49 @@ def record_table(model: QAbstractItemModel, accessible_name: str, *stretch_colum
     for column in stretch_columns:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def new_hint(plural: str, command: str, keys: QKeySequence | str = QKeySequence.StandardKey.New) -> str:
+    """"No issues yet — New issue (Ctrl+N)": the command that adds the first, with its key as the platform
+    writes it (the window's New makes a record of the page's kind)."""
+    key = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    return f"No {plural} yet — {command} ({key})"
+
+
+def list_hint(plural: str, command: str, filters: FilterBar) -> Callable[[], str]:
+    """A page's hint: how to add the first record, or, while filters hide them all, how to see them again."""
+    return lambda: new_hint(plural, command) if filters.is_clear() else \
+        f"No {plural} match these filters — Clear filters shows them all"
+
+
+class EmptyHint(QLabel):
+    """A grey line in the middle of a table while it has no rows, saying how to add the first; `text` may be a
+    callable, for tables whose filters can hide every row ("No issues match the filters")."""
+
+    def __init__(self, table: QTableView, text: str | Callable[[], str]):
+        super().__init__(table.viewport())
+        self.table, self.text_for = table, text if callable(text) else (lambda: text)
+        self.setObjectName("emptyHint")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setEnabled(False)  # drawn in the disabled (grey) colour: a hint, not a record
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        model = table.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self.update_shown)
+        table.viewport().installEventFilter(self)
+        self.update_shown()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.table.viewport().rect().adjusted(8, 8, -8, -8))
+        return False
+
+    def update_shown(self) -> None:
+        empty = self.table.model().rowCount() == 0
+        if empty:
+            self.setText(self.text_for())
+        self.setVisible(empty)
 
 
 class KeyAction(QObject):
