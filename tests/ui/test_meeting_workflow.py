@@ -99,6 +99,40 @@ def test_attendance_by_keys_guests_and_quorum(meeting_window, qtbot, runner, gro
                         "Ms Cara Black": ("in_attendance", True)}
 
 
+def test_a_new_guests_typed_name_is_offered_as_a_person(meeting_window, qtbot, runner, group, monkeypatch):
+    from interface_desktop.ui.meetings.new_guest_dialog import NewGuestDialog
+
+    window, view, m = meeting_window
+    tab = view.editor.attendance
+    view.editor.show_tab(TAB_ATTENDANCE)
+    seen = []
+
+    def fill_in(dialog: NewGuestDialog) -> int:
+        seen.append(dialog.name.text())
+        if len(seen) > 3:
+            return QDialog.DialogCode.Rejected
+        if len(seen) == 1:
+            dialog.name.clear()  # refused (no name): the dialog comes back with the rest as typed
+        else:
+            dialog.name.setText("Mr Dafydd Ellis")
+            dialog.role.setCurrentIndex(dialog.role.findData("manager"))
+            dialog.organisation.setText("NHS 24")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewGuestDialog, "exec", fill_in)
+    monkeypatch.setattr("interface_desktop.ui.operations.show_error", lambda *args: seen.append("refused"))
+    tab.guest.setEditText("Mr Dafydd Ellis")
+    qtbot.keyClick(tab.guest, Qt.Key.Key_Return)  # the combo passes keys to its line edit
+    assert seen == ["Mr Dafydd Ellis", "refused", ""]
+    added = runner.call(people.find_person_by_name, "Mr Dafydd Ellis")
+    assert (added.role, added.sector, added.organisation) == ("manager", "other", "NHS 24")
+    statuses = {a.person_name: (a.status, a.is_guest) for a in runner.call(attendance.list_attendance, m.id)}
+    assert statuses["Mr Dafydd Ellis"] == ("in_attendance", True)
+    tab.guest.setEditText("mr dafydd ellis")  # the same name again is that person, not a second one
+    tab.add_guest.click()
+    assert len(seen) == 3
+
+
 def test_minutes_with_inline_actions_approval_and_next_meeting(meeting_window, qtbot, runner, group, monkeypatch):
     window, view, m = meeting_window
     gp = group[1]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from interface_desktop.services.meetings import attendance
+from interface_desktop.services.people import lookups, people
 from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.ui.operations import Operations
 from interface_desktop.services.meetings.meetings import MeetingDTO
@@ -48,6 +49,8 @@ class AttendanceTab(QWidget):
         self.guest = person_combo("Guest to add")
         self.add_guest = QPushButton("Add &guest")
         self.add_guest.clicked.connect(self.add_selected_guest)
+        self.guest.lineEdit().returnPressed.connect(self.add_selected_guest)
+        self._people_by_name: dict[str, int] = {}
         self.remove_guest = QPushButton("Remo&ve guest")
         self.remove_guest.clicked.connect(self.remove_selected_guest)
         self._lay_out()
@@ -97,6 +100,7 @@ class AttendanceTab(QWidget):
         self.guest.addItem("", 0)
         for person in people:
             self.guest.addItem(f"{person.name} ({person.description})", person.id)
+        self._people_by_name = {person.name.casefold(): person.id for person in people}
         self.reload()
 
     def reload(self, keep_person: int | None = None) -> None:
@@ -148,15 +152,31 @@ class AttendanceTab(QWidget):
 
     def add_selected_guest(self) -> None:
         assert self.meeting is not None
-        index = self.guest.findText(self.guest.currentText(), Qt.MatchFlag.MatchFixedString)
-        person_id = self.guest.itemData(index) if index > 0 else None
+        typed = self.guest.currentText().strip()
+        index = self.guest.findText(typed, Qt.MatchFlag.MatchFixedString)
+        person_id = self.guest.itemData(index) if index > 0 else self._people_by_name.get(typed.casefold())
+        if not typed:
+            show_error(self, "Add guest", ServiceError("Choose a person from the list, or type a new guest's name."))
+            return
+        person_id = person_id or self._add_person(typed)
         if not person_id:
-            show_error(self, "Add guest", ServiceError("Choose a person from the list (add new people in People)."))
             return
         if self.ops.change("Add guest", "attendance", attendance.set_attendance, meeting_id=self.meeting.id,
                            person_id=person_id, status="in_attendance"):
             self.guest.setCurrentIndex(0)
         self.reload(person_id)
+
+    def _add_person(self, name: str) -> int | None:
+        """A name nobody in People has: offered as a new person, prefilled; their id once added."""
+        from interface_desktop.ui.meetings.new_guest_dialog import NewGuestDialog
+
+        dialog = NewGuestDialog(name, self.runner.call(lookups.list_lookups, kind="person_role"), self)
+        while dialog.exec():  # a refused entry (no name) keeps the dialog, and what was typed, open
+            created = self.ops.change("New guest", "person", people.create_person, **dialog.fields())
+            if created:
+                self._people_by_name[created.value.name.casefold()] = created.value.id
+                return created.value.id
+        return None
 
     def remove_selected_guest(self) -> None:
         assert self.meeting is not None
