@@ -41,8 +41,9 @@ def bindings(window: QWidget) -> list[Binding]:
                   for keys in action.shortcuts()]
     for shortcut in window.findChildren(QShortcut):
         scope = window if shortcut.context() == Qt.ShortcutContext.WindowShortcut else shortcut.parent()
+        sequences = shortcut.keys()  # a QShortcut's key sequences (a list, not a mapping)
         found += [Binding(keys.toString(QKeySequence.SequenceFormat.NativeText), shortcut.whatsThis(), scope)
-                  for keys in shortcut.keys()]
+                  for keys in sequences]
     return found
 
 

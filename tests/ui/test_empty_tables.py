@@ -7,7 +7,7 @@ from interface_desktop.services.people import groups
 from interface_desktop.ui.widgets.tables import EmptyHint
 
 
-def hint_of(table) -> str:  # noqa: ANN001 - a QTableView
+def hint_of(table) -> str:
     hint = table.findChild(EmptyHint)
     return hint.text() if not hint.isHidden() else ""
 

@@ -14,7 +14,7 @@ from interface_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, demo_db) -> MainWindow:  # noqa: ANN001
+def window(qtbot, demo_db) -> MainWindow:
     window = MainWindow(ServiceRunner(demo_db.session_scope, location=str(demo_db.file)))
     qtbot.addWidget(window)
     window.show()

@@ -15,7 +15,7 @@ PROBE = Path(__file__).with_name("window_probe.py")
 
 
 @pytest.fixture
-def example_db(demo_template, tmp_path) -> Path:  # noqa: ANN001 - (Path, summary) of the example data
+def example_db(demo_template, tmp_path) -> Path:
     path = tmp_path / "example.sqlite3"
     shutil.copyfile(demo_template[0], path)
     return path
@@ -33,7 +33,7 @@ def first_start(example_db: Path, tmp_path: Path, width: int, height: int) -> di
 
 
 @pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
-def test_first_start_fits_the_screen(example_db, tmp_path, width, height):  # noqa: ANN001
+def test_first_start_fits_the_screen(example_db, tmp_path, width, height):
     seen = first_start(example_db, tmp_path, width, height)
     assert seen["screen"] == [width, height]
     assert seen["frame_inside"], seen
@@ -44,6 +44,6 @@ def test_first_start_fits_the_screen(example_db, tmp_path, width, height):  # no
     assert not seen["meetings_scroll"], seen
 
 
-def test_a_big_screen_is_used(example_db, tmp_path):  # noqa: ANN001
+def test_a_big_screen_is_used(example_db, tmp_path):
     seen = first_start(example_db, tmp_path, 1920, 1080)
     assert seen["window"][0] >= 1600 and seen["window"][1] >= 900, seen

@@ -37,7 +37,8 @@ class MeetingCommands(QObject):
         self.meeting: MeetingDTO | None = None
         self.before: Callable[[], None] = lambda: None  # the editor flushes typed minutes first
         self.mark_held = self._make("Mark as &held", self._mark_held, "Ctrl+Shift+H", short="Mark held")
-        self.circulate = self._make("&Circulate draft minutes", self._circulate, "Ctrl+Shift+C", short="Circulate draft")
+        self.circulate = self._make("&Circulate draft minutes", self._circulate, "Ctrl+Shift+C",
+                                    short="Circulate draft")
         self.approve = self._make("&Approve minutes…", self._approve, "Ctrl+Shift+P", short="Approve…")
         self.unlock = self._make("&Unlock for correction…", self._unlock, short="Unlock…")
         self.relock = self._make("&Lock again", self._relock, short="Lock again")

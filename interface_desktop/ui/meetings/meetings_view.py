@@ -121,7 +121,7 @@ class MeetingsView(View):
         self.delete_button.setEnabled(bool(rows))
         self._fit_list()
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt API
         super().resizeEvent(event)
         self._fit_list()
 

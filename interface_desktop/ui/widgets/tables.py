@@ -69,7 +69,7 @@ class EmptyHint(QLabel):
         table.viewport().installEventFilter(self)
         self.update_shown()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.setGeometry(self.table.viewport().rect().adjusted(8, 8, -8, -8))
         return False
