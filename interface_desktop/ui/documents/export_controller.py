@@ -16,6 +16,7 @@ from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.extensions import ExtensionWindow
 from interface_desktop.ui.lazy import lazy_module
 from interface_desktop.ui.tasks import TaskRunner
+from interface_desktop.ui.widgets.modal import open_freed, run_modal
 
 groups = lazy_module("interface_desktop.services.people.groups")
 issues = lazy_module("interface_desktop.services.issues.issues")
@@ -83,7 +84,7 @@ class ExportController(QObject):
                 narratives.get_narrative, group_id=group, date_from=start, date_to=end),
             save_narrative=lambda start, end, text: self.runner.call(
                 narratives.save_narrative, group_id=group, date_from=start, date_to=end, text=text))
-        return dialog.period() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.period() if run_modal(dialog) == QDialog.DialogCode.Accepted else None
 
     def _ask_target(self, what: str, name: str, on) -> Path | None:  # noqa: ANN001 - a date
         from interface_desktop.exports import jobs  # loads the document code (not the libraries) when first needed
@@ -171,8 +172,7 @@ class ExportController(QObject):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
         box.buttonClicked.connect(clicked)
-        self.message = box
-        box.open()
+        self.message = open_freed(box)
         signals = self.window.signals
         if hasattr(signals, "status_message"):
             signals.status_message.emit(f"Saved {path}")
@@ -205,7 +205,7 @@ class ExportController(QObject):
         text = text[:1].upper() + text[1:]
         self.message = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                                    self.window)
-        self.message.open()
+        open_freed(self.message)
 
     # -- the board's Word template ----------------------------------------------------------------
     def choose_template(self) -> None:

@@ -20,6 +20,7 @@ from interface_desktop.vocab import RESOURCE_KIND_LABELS as RESOURCE_LABELS
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.library.resource_dialog import ResourceDialog
 from interface_desktop.ui.widgets.forms import button_row, fill_combo
+from interface_desktop.ui.widgets.modal import run_modal
 from interface_desktop.ui.library.resources_model import ResourcesModel
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.tasks import TaskRunner
@@ -149,7 +150,7 @@ class ResourcesView(RecordPage):
     def add_files(self, paths: list[Path]) -> None:
         for path in paths:
             dialog = ResourceDialog(path, group_name=self._group_name(), parent=self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            if run_modal(dialog) != QDialog.DialogCode.Accepted:
                 continue
             values = dialog.values()
             group_id = None if values.pop("shared") else self.group_id

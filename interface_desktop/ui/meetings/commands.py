@@ -15,6 +15,7 @@ from interface_desktop.ui.lazy import lazy_module
 from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.confirm import confirm
+from interface_desktop.ui.widgets.modal import run_modal
 
 if TYPE_CHECKING:
     from interface_desktop.services.meetings.meetings import MeetingDTO
@@ -133,7 +134,7 @@ class MeetingCommands(QObject):
         meeting = self.meeting
         assert meeting is not None
         dialog = NextMeetingDialog(meeting, self.window)
-        if not dialog.exec():
+        if not run_modal(dialog):
             return
         result = self._run("Create next meeting", planning.create_next_meeting, after_meeting_id=meeting.id,
                            starts_at=dialog.starts_at())

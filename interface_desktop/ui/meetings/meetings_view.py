@@ -16,6 +16,7 @@ from interface_desktop.services.meetings.meetings import MeetingDTO
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.widgets.feedback import show_error
+from interface_desktop.ui.widgets.modal import run_modal
 from interface_desktop.ui.meetings.meeting_editor import TAB_DETAILS, TAB_MINUTES, MeetingEditor
 from interface_desktop.ui.widgets.dto_table_model import SORT_ROLE
 from interface_desktop.ui.meetings.meetings_model import COL_GROUP, COL_TITLE, MeetingsModel
@@ -207,7 +208,7 @@ class MeetingsView(View):
             show_error(self, "New meeting", ServiceError("Set up a group first (Groups)."))
             return
         dialog = NewMeetingDialog(all_groups, self.group_id, self)
-        if not dialog.exec():
+        if not run_modal(dialog):
             return
         created = self.ops.change("New meeting", "meeting", meetings.create_meeting, group_id=dialog.group_id(),
                                   starts_at=dialog.starts_at())

@@ -13,6 +13,7 @@ from interface_desktop.ui.extensions import ExtensionWindow
 from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.safety.restore_dialog import RestoreDialog
 from interface_desktop.ui.widgets.confirm import confirm
+from interface_desktop.ui.widgets.modal import open_freed, run_modal
 
 NO_FILE = "Backups work on a database file; a database server is backed up by its administrator."
 READ_ONLY = "This database is open read-only: back it up and restore it where it is open for writing."
@@ -101,7 +102,7 @@ class DataSafety(QObject):
     # -- restore --------------------------------------------------------------------------------
     def _choose_backup(self) -> Path | None:
         dialog = RestoreDialog(self.maintenance.list_backups(), self.maintenance.backup_dir, self.window)
-        return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.chosen if run_modal(dialog) == QDialog.DialogCode.Accepted else None
 
     def _confirm_restore(self, source: Path) -> bool:
         return confirm(self.window, "Restore from backup", f"Replace the data you have now with {source.name}?",
@@ -153,8 +154,7 @@ class DataSafety(QObject):
         box.setInformativeText("\n".join(body))
         # Wide enough that a database path and the problems read as lines, not a narrow column.
         box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 420px; }")
-        self.message = box
-        box.open()
+        self.message = open_freed(box)
 
     # -- the backup folder ----------------------------------------------------------------------
     def choose_folder(self) -> None:
@@ -189,10 +189,10 @@ class DataSafety(QObject):
     def _inform(self, title: str, text: str) -> None:
         self.message = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close,
                                    self.window)
-        self.message.open()
+        open_freed(self.message)
 
     def _show_error(self, title: str, exc: Exception) -> None:
         text = str(exc) or exc.__class__.__name__
         self.message = QMessageBox(QMessageBox.Icon.Warning, title, text[:1].upper() + text[1:],
                                    QMessageBox.StandardButton.Close, self.window)
-        self.message.open()
+        open_freed(self.message)

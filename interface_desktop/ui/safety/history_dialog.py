@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui import settings as prefs
 from interface_desktop.ui.extensions import ExtensionWindow
+from interface_desktop.ui.widgets.modal import open_freed
 
 KIND_LABELS = {"issue": "interface issue", "action": "action", "meeting": "meeting", "activity": "activity",
                "person": "person", "group": "group", "agenda": "agenda item"}
@@ -24,8 +25,7 @@ def install(window: ExtensionWindow) -> None:
 
 
 def show_history(window: ExtensionWindow, kind: str, record_id: int) -> HistoryDialog:
-    window.history_dialog = HistoryDialog(window.runner, kind, record_id, window)
-    window.history_dialog.open()
+    window.history_dialog = open_freed(HistoryDialog(window.runner, kind, record_id, window))
     return window.history_dialog
 
 

@@ -13,6 +13,7 @@ from interface_desktop.services.identifiers import guard as privacy_guard
 from interface_desktop.services.identifiers.guard import RecordFinding
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.widgets.feedback import error_label
+from interface_desktop.ui.widgets.modal import run_modal
 
 REDACT, KEEP, CANCEL = "redact", "keep", "cancel"
 CONTEXT_CHARS = 25
@@ -114,7 +115,7 @@ def check_before_save(parent: QWidget, runner: ServiceRunner, entity: str, entit
     if not findings:
         return Decision(texts)
     prompt = PrivacyPrompt(findings, texts, labels, parent)
-    prompt.exec()
+    run_modal(prompt)
     if prompt.choice == REDACT:
         return Decision(runner.call(privacy_guard.redact_texts, entity=entity, entity_id=entity_id, texts=texts))
     if prompt.choice == KEEP:

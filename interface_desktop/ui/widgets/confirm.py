@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from interface_desktop.ui.widgets.modal import run_modal
+
 
 def confirm(parent: QWidget | None, title: str, text: str, *, yes: str = "Delete", detail: str = "",
             warning: bool = False) -> bool:
@@ -14,7 +16,7 @@ def confirm(parent: QWidget | None, title: str, text: str, *, yes: str = "Delete
         box.setInformativeText(detail)
     ok = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
+    run_modal(box)
     return box.clickedButton() is ok
 
 

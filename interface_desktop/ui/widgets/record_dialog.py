@@ -13,6 +13,7 @@ from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.safety.privacy_highlighter import PrivacyWatch
 from interface_desktop.ui.widgets.confirm import ask_to_save
 from interface_desktop.ui.widgets.feedback import error_label
+from interface_desktop.ui.widgets.modal import open_freed
 
 # Read-only mode (ui.safety.read_only) locks every input inside a widget carrying EDITOR_PROPERTY (record
 # dialogs, the meeting editor), except the buttons carrying SAFE_PROPERTY (History…, Open…).
@@ -134,8 +135,7 @@ class RecordDialog(QDialog):
 
         key = self.record_key()
         if key is not None:
-            self.history_dialog = HistoryDialog(self.runner, *key, self)
-            self.history_dialog.open()
+            self.history_dialog = open_freed(HistoryDialog(self.runner, *key, self))
 
     # -- patient identifiers ----------------------------------------------------------------------
     def watch_identifiers(self, fields: tuple[str, ...], *, names: bool) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.ui.signals import AppSignals
+from interface_desktop.ui.widgets.modal import run_modal
 from interface_desktop.ui.widgets.view import View
 
 if TYPE_CHECKING:
@@ -28,8 +29,11 @@ class RecordView(View):
             self.refresh()
 
     def run_editor(self, editor: RecordDialog) -> bool:
-        """Shows a record dialog; once it closes, announces what it changed. True when it changed anything."""
-        editor.exec()
+        """Shows a record dialog; once it closes, announces what it changed. True when it changed anything.
+
+        The editor is deleted once the caller has returned to the event loop: read what it stored before then.
+        """
+        run_modal(editor)
         assert editor.ops is not None, "a record dialog that stores needs a runner"
         self.ops.announce(*editor.ops.held)
         return bool(editor.ops.held)
