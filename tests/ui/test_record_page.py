@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QDialog
 
 from interface_desktop.services.core.errors import LockedError
 from interface_desktop.services.people import groups
@@ -41,6 +42,23 @@ def test_an_editor_applied_then_closed_is_announced_once_it_closes_and_its_recor
     assert seen_while_open == [] and emitted == ["person"]
     # Not a member of the group: the page clears its filters to show the new person.
     assert page.current_record().name == "Dr Carol White" and not page.members_only.isChecked()
+
+
+def test_a_closed_editor_is_deleted_once_the_page_has_chosen_the_record_it_stored(qtbot, db, monkeypatch):
+    rec = make_records(db)
+    page, _emitted = _page(qtbot, PeopleView, rec)
+
+    def save(editor: PersonEditor) -> int:
+        editor.name.setText("Dr Dana Moss")
+        editor.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PersonEditor, "exec", save)
+    page.new_record()
+    assert page.current_record().name == "Dr Dana Moss"  # chosen while the editor still existed
+    assert [w for w in QApplication.allWidgets() if isinstance(w, PersonEditor)]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what the event loop does next
+    assert not [w for w in QApplication.allWidgets() if isinstance(w, PersonEditor)]
 
 
 def test_an_editor_closed_without_a_change_announces_nothing_and_with_one_announces_it(qtbot, db, monkeypatch):
