@@ -155,6 +155,7 @@ class ExportController(QObject):
     def _close_progress(self) -> None:
         if self.progress is not None:
             self.progress.close()
+            self.progress.deleteLater()  # a child of the window: kept until the window goes, otherwise
             self.progress = None
 
     def _done(self, path: Path) -> None:
