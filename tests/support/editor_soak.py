@@ -75,7 +75,7 @@ def cancel_when_shown() -> None:
     QTimer.singleShot(0, cancel)
 
 
-def opened_and_cancelled(open_it) -> None:  # noqa: ANN001 - opens one dialog, modal or window-modal
+def opened_and_cancelled(open_it) -> None:
     """As from a menu: the handler runs, then the event loop deletes what the handler handed it with deleteLater."""
     cancel_when_shown()
     open_it()
@@ -92,7 +92,7 @@ def live_dialogs(kept: set[int]) -> dict[str, object]:
             "names": sorted({type(w).__name__ for w in widgets + objects})}
 
 
-def one_day(window, resource_file: Path, *, browse: bool = True) -> None:  # noqa: ANN001 - the MainWindow
+def one_day(window, resource_file: Path, *, browse: bool = True) -> None:
     """Every editor and dialog opened and cancelled once; with `browse`, every page shown and a few searches."""
     pages = {entry.key: entry.module for entry in window.pages.entries}
     for module in pages.values() if browse else ():
