@@ -13,7 +13,6 @@ import gc
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import shiboken6
@@ -131,10 +130,10 @@ def main(db_file: str, cycles: int) -> dict:
     from interface_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
-    root = Path(tempfile.mkdtemp(prefix="soak-"))
-    prefs.use_file(root / "ui.ini")
+    root = Path(db_file).parent / "soak"  # settings, backups and the file added to the library, beside the copy
     paths = AppPaths(root, root / "settings", root / "backups", portable=False)
     paths.ensure()
+    prefs.use_file(root / "ui.ini")
     database = open_app_database(db_file, paths=paths, defer_daily_backup=True)
     runner = ServiceRunner(database.session_scope, location=db_file,
                            maintenance=maintenance.Maintenance(database, paths.backup_dir))
@@ -147,7 +146,7 @@ def main(db_file: str, cycles: int) -> dict:
     for _ in range(3):  # warm-up: every module loaded, every cache filled
         one_day(window, resource_file)
     settle()
-    kept = {id(w) for w in QApplication.allWidgets() if isinstance(w, QDialog) and w is window._search}
+    kept = {id(window._search)}  # the one search window, shown again each time (it keeps the last words typed)
     before = resident_bytes()
     for day in range(cycles):
         one_day(window, resource_file, browse=day % BROWSE_EVERY == 0)
