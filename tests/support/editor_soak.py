@@ -113,7 +113,7 @@ def one_day(window, resource_file: Path, *, browse: bool = True) -> None:
     opened_and_cancelled(meetings.editor.history_action.trigger)
     opened_and_cancelled(lambda: window.signals.history_requested.emit("action", actions.current_action().id))
     opened_and_cancelled(window.data_safety.restore)
-    opened_and_cancelled(lambda: window.export_controller._ask_period("group"))
+    opened_and_cancelled(lambda: window.export_controller.ask_period("group", window.current_group_id()))
     for words in ("discharge", "referral letters", "nothing-matches-this") if browse else ():
         window.open_search()
         window._search.query.setText(words)
