@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from interface_desktop.cli.known import check_list_filters
 from interface_desktop.services.actions import actions
 from interface_desktop.services.activities import activities
 from interface_desktop.services.people import groups
@@ -41,6 +42,8 @@ def list_rows(
     due_to: date | None = None, category: str | None = None, direction: str | None = None, when: str | None = None,
     activity_kind: str | None = None, text: str | None = None,
 ) -> list[dict[str, Any]]:
+    check_list_filters(session, kind, group_id=group_id, owner_id=owner_id, status=status, category=category,
+                       direction=direction, activity_kind=activity_kind)
     if kind == "groups":
         return [_plain(g) for g in groups.list_groups(session)]
     if kind == "people":

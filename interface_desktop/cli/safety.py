@@ -144,9 +144,11 @@ def cmd_check_text(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from interface_desktop.cli.known import check_history_subject
     from interface_desktop.services.audit import trail as audit
 
     with database_runner(args, read_only=True) as runner:
+        runner.call(check_history_subject, args.entity, args.id)
         items = runner.call(audit.history, args.entity, args.id)
     if args.json:
         print_json(items)
