@@ -39,7 +39,10 @@ def open_app_database(explicit: str | None, *, read_only: bool = False, paths: A
         if not read_only:
             upgrade_to_head(url, paths.backup_dir)
         return open_database(url, read_only=read_only)
-    db_file.parent.mkdir(parents=True, exist_ok=True)
+    if read_only and not db_file.is_file():
+        raise health.DatabaseMissing(db_file)
+    if not read_only:
+        db_file.parent.mkdir(parents=True, exist_ok=True)
     health.check_or_raise(db_file, paths.backup_dir, for_writing=not read_only, thorough=not defer_full_check)
     gate = WriteGate(db_file, health.full_check) if defer_full_check and db_file.exists() else None
     if read_only:
@@ -110,6 +113,11 @@ def open_for_gui(explicit: str | None, paths: AppPaths) -> tuple[Database, str] 
             return open_app_database(explicit, paths=paths, read_only=read_only, defer_daily_backup=True,
                                      defer_full_check=True, load_services=False), why
         except health.StartupProblem as problem:
+            reason = health.read_only_reason(problem.db_file) if problem.db_file.is_file() else None
+            if problem.kind == "read_only_folder" and reason is not None and not read_only:
+                # A healthy file that cannot be written here opens read-only, and the banner says why.
+                read_only, why = True, reason
+                continue
             backup = problem.backup.describe() if problem.backup else None
             choice = dialog.ask(PROBLEM_TITLES.get(problem.kind, "The database cannot be opened"),
                                 f"{problem.db_file}: {problem.problem.message}", backup=backup,

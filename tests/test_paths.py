@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -74,9 +75,11 @@ def test_network_path_detection(monkeypatch, tmp_path):
     assert not sqlite_adapter.is_network_path(tmp_path)
 
 
-def test_cli_uses_the_environment_database(tmp_path, monkeypatch, capsys):
+def test_cli_uses_the_environment_database(tmp_path, monkeypatch, capsys, migrated_template):
     from interface_desktop.cli import main
 
+    for name in ("env.sqlite3", "option.sqlite3"):
+        shutil.copyfile(migrated_template, tmp_path / name)
     monkeypatch.setenv(paths.ENV_DATA_DIR, str(tmp_path / "data"))
     monkeypatch.setenv(paths.ENV_DB, str(tmp_path / "env.sqlite3"))
     assert main(["info", "--json"]) == 0

@@ -38,13 +38,14 @@ def report_error(exc: BaseException) -> bool:
     """Print a user-facing error as one line; False when the exception is a bug to re-raise."""
     from sqlalchemy.exc import OperationalError
 
-    from interface_desktop.db.health import StartupProblem
+    from interface_desktop.db.health import DatabaseMissing, StartupProblem
     from interface_desktop.db.lock import DatabaseInUse
     from interface_desktop.db.maintenance import RestoreRefused
     from interface_desktop.db.migrate import SchemaError
     from interface_desktop.services.core.errors import ServiceError
 
-    if isinstance(exc, (UserError, ServiceError, SchemaError, StartupProblem, DatabaseInUse, RestoreRefused)):
+    if isinstance(exc, (UserError, ServiceError, SchemaError, StartupProblem, DatabaseInUse, RestoreRefused,
+                        DatabaseMissing)):
         message = str(exc)
     elif isinstance(exc, OperationalError):
         message = f"the database could not be used: {exc.orig}"
@@ -61,8 +62,11 @@ def report_error(exc: BaseException) -> bool:
 def database_runner(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[ServiceRunner]:
     """The command's database, for `runner.call(service, ...)`: closed (and unlocked) when the block ends.
 
-    A writer's database is brought to the current schema first (backed up before); a reader's is left as it is.
-    Errors go up to `main`, which prints the user's ones as one line (exit 1).
+    A writer's database is locked, backed up once a day, brought to the current schema (backed up before) and
+    created when missing. A reader's (`read_only`) is opened by SQLite read-only and left as it is: no lock, no
+    backup, no new folder or file, so it works while the desktop app holds the database and in a read-only
+    folder; a missing one is an error (health.DatabaseMissing). Errors go up to `main`, which prints the user's
+    ones as one line (exit 1).
     """
     from interface_desktop.app import open_app_database
     from interface_desktop.services.core.runner import ServiceRunner

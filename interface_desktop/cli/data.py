@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
 def cmd_info(args: argparse.Namespace) -> int:
     from interface_desktop.services.dashboard import stats
 
-    with database_runner(args) as runner:
+    with database_runner(args, read_only=True) as runner:
         report = runner.call(stats.database_info, location=runner.location)
     if args.json:
         print_json(report)
@@ -57,7 +57,7 @@ def _statuses(text: str | None) -> tuple[str, ...] | None:
 def cmd_list(args: argparse.Namespace) -> int:
     from interface_desktop.cli import rows
 
-    with database_runner(args) as runner:
+    with database_runner(args, read_only=True) as runner:
         result = runner.call(
             rows.list_rows, args.kind, group_id=args.group, status=_statuses(args.status), owner_id=args.owner,
             overdue=args.overdue or None, due_from=args.due_from, due_to=args.due_to, category=args.category,

@@ -102,10 +102,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from interface_desktop.db import maintenance
+    from interface_desktop.db.health import DatabaseMissing
     from interface_desktop.paths import database_url, sqlite_file_from_url
 
     url = database_url(getattr(args, "db", None), cli_paths(args))
-    report = maintenance.check_database(url, sqlite_file_from_url(url))
+    db_file = sqlite_file_from_url(url)
+    if db_file is not None and not db_file.exists():
+        raise DatabaseMissing(db_file)
+    report = maintenance.check_database(url, db_file)
     if args.json:
         print_json({"location": report.location, "revision": report.revision, "head": report.head,
                     "ok": report.ok, "problems": report.problems})

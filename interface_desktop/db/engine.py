@@ -93,7 +93,13 @@ def make_engine(url: str, *, read_only: bool = False, foreign_keys: bool = True,
 
     db_file = sqlite_file_from_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 5}, future=True)
+        if read_only and db_file is not None:
+            # Opened read-only by SQLite itself (not only query_only): no -shm, journal or lock file is written,
+            # so a reader works beside a running writer and in a folder it cannot write to.
+            engine = create_engine(url, future=True, creator=lambda: sqlite_adapter.connect_read_only(
+                db_file, timeout=5, check_same_thread=False))
+        else:
+            engine = create_engine(url, connect_args={"timeout": 5}, future=True)
         wal = db_file is not None and not sqlite_adapter.is_network_path(db_file.parent)
         sqlite_adapter.install_pragmas(engine, wal=wal, foreign_keys=foreign_keys, read_only=read_only,
                                        authorizer=gate.authorize if gate is not None else None)

@@ -44,6 +44,24 @@ class StartupProblem(Exception):
         return self.problem.kind
 
 
+class DatabaseMissing(Exception):
+    """A reader was pointed at a file that is not there; nothing is created for it (a typo is not an empty database)."""
+
+    def __init__(self, db_file: Path):
+        self.db_file = db_file
+        super().__init__(f"{db_file}: no database here; check the path (only the desktop app, `demo` and the "
+                         "imports create a new database)")
+
+
+def read_only_reason(db_file: Path) -> str | None:
+    """Why a healthy database cannot be written here, in a few words for the read-only banner; None if it can."""
+    if not folder_writable(db_file.parent):
+        return "the folder is read-only"
+    if not os.access(db_file, os.W_OK):
+        return "the database file is read-only"
+    return None
+
+
 def _header_problem(db_file: Path, size: int) -> Problem | None:
     with open(db_file, "rb") as handle:
         header = handle.read(HEADER_SIZE)
@@ -144,8 +162,8 @@ def inspect_file(db_file: Path, *, for_writing: bool = True, thorough: bool = Tr
         return Problem("unreadable", "the database file cannot be read (permission denied)")
     if problem is None and for_writing:
         if not folder_writable(folder) or not os.access(db_file, os.W_OK):
-            return Problem("read_only_folder",
-                           f"the database or its folder {folder} is read-only; open it read-only or move it")
+            return Problem("read_only_folder", f"the database or its folder {folder} is read-only, so it can be read "
+                                               "here but not changed; copy it to a folder you can write to")
         problem = _space_problem(db_file, size)
     return problem
 

@@ -141,10 +141,34 @@ def schema_revision(db_file: Path) -> str | None:
         conn.close()
 
 
-def connect_read_only(db_file: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file (mode=ro; VACUUM INTO still works, query_only would stop it)."""
-    uri = Path(db_file).resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True)
+def connect_read_only(db_file: Path, **options: object) -> sqlite3.Connection:
+    """A connection that cannot change the file (mode=ro; VACUUM INTO still works, query_only would stop it).
+
+    SQLite reads a WAL file through a -shm file it must create, which a read-only folder refuses ("attempt to
+    write a readonly database"). With no -wal beside the file no writer holds anything newer than the file
+    itself, so it is then read as it is (immutable): a healthy database in a read-only folder stays readable.
+    """
+    path = Path(db_file).resolve()
+    uri = path.as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, **options)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        if not _is_wal_file(path) or Path(str(path) + "-wal").exists():
+            raise
+        return sqlite3.connect(uri + "&immutable=1", uri=True, **options)
+    return conn
+
+
+def _is_wal_file(db_file: Path) -> bool:
+    """The header's read and write versions are 2 in WAL mode."""
+    try:
+        with open(db_file, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return header[18:20] == b"\x02\x02"
 
 
 def integrity_problems(db_file: Path) -> list[str]:
