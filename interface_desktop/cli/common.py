@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 import weakref
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from interface_desktop.services.core.runner import ServiceRunner
 
 EXIT_USER_ERROR = 1
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class UserError(Exception):
@@ -47,6 +49,8 @@ def report_error(exc: BaseException) -> bool:
     if isinstance(exc, (UserError, ServiceError, SchemaError, StartupProblem, DatabaseInUse, RestoreRefused,
                         DatabaseMissing)):
         message = str(exc)
+        if isinstance(exc, StartupProblem) and exc.kind == "damaged":
+            message += "; `interface-desktop check --json` lists every problem found"
     elif isinstance(exc, OperationalError):
         message = f"the database could not be used: {exc.orig}"
     elif isinstance(exc, OSError):
@@ -54,8 +58,13 @@ def report_error(exc: BaseException) -> bool:
         message = f"{exc.strerror or exc}{where}"
     else:
         return False
-    print(f"interface-desktop: error: {message}", file=sys.stderr)
+    print(f"interface-desktop: error: {one_line(message)}", file=sys.stderr)
     return True
+
+
+def one_line(text: str) -> str:
+    """Control characters (new lines among them) from a file or an argument shown as escapes, not obeyed."""
+    return CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @contextmanager

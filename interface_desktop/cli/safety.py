@@ -82,11 +82,25 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if problem is not None or not db_file.exists():
         raise UserError(f"{db_file}: {problem.message if problem else 'no such database'}; nothing was backed up")
     if args.output:
-        target = backups.backup_to(db_file, args.output.expanduser().resolve())
+        target = _backup_to(db_file, args.output.expanduser().resolve())
     else:
         target = backups.make_backup(db_file, cli_paths(args).backup_dir, "manual").path
     print(f"Backed up {db_file} to {target} (verified)")
     return 0
+
+
+def _backup_to(db_file: Path, target: Path) -> Path:
+    import sqlite3
+
+    from interface_desktop.db import backups
+
+    if target.is_dir():
+        raise UserError(f"{target} is a folder; give the backup a file name, such as {target / db_file.name}")
+    try:
+        return backups.backup_to(db_file, target)
+    except (sqlite3.Error, OSError) as exc:
+        why = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UserError(f"the backup cannot be written to {target} ({why}); nothing was backed up") from None
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -105,8 +105,11 @@ def _content_problem(db_file: Path, *, thorough: bool) -> Problem | None:
 
 def quick_check(conn: sqlite3.Connection) -> str | None:
     """Reads every page of the file (about 140 ms for ten years of records); the damage in one line, or None."""
-    rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    return None if rows == ["ok"] else f"the database is damaged ({rows[0]})"
+    lines = sqlite_adapter.damage_lines(r[0] for r in conn.execute("PRAGMA quick_check"))
+    if not lines:
+        return None
+    more = f", and {len(lines) - 1} more problem(s)" if len(lines) > 1 else ""
+    return f"the database is damaged ({lines[0]}{more})"
 
 
 def full_check(db_file: Path) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -11,6 +12,9 @@ from interface_desktop.db import backups, health, identity, lock, sqlite_adapter
 from interface_desktop.db.backups import BackupInfo
 from interface_desktop.db.engine import Database, make_engine
 from interface_desktop.db.migrate import SchemaError, file_at_head, head_revision, schema_state, upgrade_to_head
+
+
+SHOWN_PROBLEMS = 5
 
 
 class RestoreRefused(Exception):
@@ -33,7 +37,9 @@ class CheckReport:
         if self.ok:
             lines.append("Integrity check, foreign keys, schema: all ok")
         else:
-            lines += [f"PROBLEM: {p}" for p in self.problems]
+            lines += [f"PROBLEM: {p}" for p in self.problems[:SHOWN_PROBLEMS]]
+            if len(self.problems) > SHOWN_PROBLEMS:
+                lines.append(f"… and {len(self.problems) - SHOWN_PROBLEMS} more (`check --json` lists them all)")
         return lines
 
 
@@ -119,7 +125,7 @@ def check_database(url: str, db_file: Path | None) -> CheckReport:
         if problem is None and not db_file.exists():
             problem = health.Problem("missing", "there is no database file here")
         if problem is not None:
-            return CheckReport(location, None, head, [problem.message])
+            return CheckReport(location, None, head, [problem.message] + _damage_details(db_file, problem))
         problems += sqlite_adapter.integrity_problems(db_file)
     engine = make_engine(url, read_only=True)
     try:
@@ -131,6 +137,16 @@ def check_database(url: str, db_file: Path | None) -> CheckReport:
     if not state.is_current:
         problems.append(f"the schema is at {state.current or 'nothing'}, not {head}: open it once to upgrade it")
     return CheckReport(location, state.current, head, problems)
+
+
+def _damage_details(db_file: Path, problem: health.Problem) -> list[str]:
+    """Every problem SQLite finds in a damaged file, one a line, after the summary (for `check --json`)."""
+    if problem.kind != "damaged":
+        return []
+    try:
+        return sqlite_adapter.integrity_problems(db_file)
+    except sqlite3.DatabaseError:
+        return []
 
 
 class Maintenance:

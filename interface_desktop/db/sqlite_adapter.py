@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -175,12 +175,18 @@ def integrity_problems(db_file: Path) -> list[str]:
     """integrity_check and foreign_key_check on a file, opened read-only; [] when healthy."""
     conn = connect_read_only(db_file)
     try:
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems = damage_lines(r[0] for r in conn.execute("PRAGMA integrity_check"))
         for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
             problems.append(f"{table} row {rowid} refers to a missing {parent} record")
         return problems
     finally:
         conn.close()
+
+
+def damage_lines(rows: Iterable[str]) -> list[str]:
+    """integrity_check's or quick_check's rows as one problem a line ([] for "ok"); a row may hold several."""
+    lines = (line.strip() for row in rows for line in str(row).splitlines())
+    return [line for line in lines if line and line != "ok" and not line.startswith("*** in database")]
 
 
 def copy_verified(source: Path, target: Path) -> None:
@@ -189,20 +195,21 @@ def copy_verified(source: Path, target: Path) -> None:
     temporary = target.with_name(target.name + ".partial")
     if temporary.exists():
         temporary.unlink()
-    conn = connect_read_only(source)
     try:
-        conn.execute("VACUUM INTO ?", (str(temporary),))
+        conn = connect_read_only(source)
+        try:
+            conn.execute("VACUUM INTO ?", (str(temporary),))
+        finally:
+            conn.close()
+        problems = integrity_problems(temporary)
+        if problems:
+            raise RuntimeError("the backup copy failed verification: " + "; ".join(problems[:3]))
+        _fsync_file(temporary)
+        os.replace(temporary, target)
     except BaseException:
+        # Whatever went wrong (a folder where the file should go, a full disk), leave no half copy behind.
         temporary.unlink(missing_ok=True)
         raise
-    finally:
-        conn.close()
-    problems = integrity_problems(temporary)
-    if problems:
-        temporary.unlink(missing_ok=True)
-        raise RuntimeError("the backup copy failed verification: " + "; ".join(problems[:3]))
-    _fsync_file(temporary)
-    os.replace(temporary, target)
     fsync_dir(target.parent)
 
 

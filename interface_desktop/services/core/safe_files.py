@@ -203,10 +203,20 @@ def read_json(path: Path | str, *, max_bytes: int, max_depth: int = JSON_MAX_DEP
     except UnicodeDecodeError as exc:
         raise UnsafeFileError(f"{path.name} is not UTF-8 text (byte {exc.start})") from None
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=lambda pairs: _unique_keys(pairs, path.name))
     except json.JSONDecodeError as exc:
         raise UnsafeFileError(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
                               f"column {exc.colno}") from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]], name: str) -> dict[str, Any]:
+    """One object, refusing a key given twice: which of two values a reader keeps is not the writer's say."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _value in pairs if key in seen or seen.add(key))
+        raise UnsafeFileError(f"{name} is not a valid data file: the key {twice!r} appears twice in one object")
+    return found
 
 
 def json_depth(raw: bytes) -> int:

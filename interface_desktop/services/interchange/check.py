@@ -179,6 +179,12 @@ class Checker:
             _fail(path, "must be text")
         if "\x00" in value:
             _fail(path, "must not contain NUL characters")
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                _fail(path, f"holds a character that is not text (U+{ord(value[exc.start]):04X}, half of a pair; "
+                            f"at character {exc.start + 1})")
         if f.required and not value.strip():
             _fail(path, "must not be empty")
         if len(value) > f.limit:
