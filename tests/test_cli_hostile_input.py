@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import shutil
 import sqlite3
@@ -13,85 +11,58 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interface_desktop.cli import main
 from interface_desktop.db import backups
-
-
-def run_main(argv: list[str]) -> tuple[int, str, str]:
-    """The entry point in this process: (exit code, stdout, stderr); argparse's usage errors exit 2."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(argv)
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else 2
-    return code, out.getvalue(), err.getvalue()
+from tests.support.cli_main import assert_one_error_line, isolate, run_main
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("INTERFACE_DESKTOP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("INTERFACE_DESKTOP_TODAY", "2026-11-23")
-    monkeypatch.delenv("INTERFACE_DESKTOP_DB", raising=False)
-    monkeypatch.delenv("INTERFACE_DESKTOP_BACKUP_DIR", raising=False)
-    return tmp_path
-
-
-@pytest.fixture
-def example(demo_template, env: Path) -> Path:
-    copy = env / "example.sqlite3"
+def example(demo_template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    isolate(monkeypatch, tmp_path)
+    copy = tmp_path / "example.sqlite3"
     shutil.copyfile(demo_template[0], copy)
     return copy
 
 
-def _exported(example: Path, env: Path) -> dict:
-    assert run_main(["export", "data", "--group", "1", "-o", str(env / "one.json"), "--db", str(example)])[0] == 0
-    return json.loads((env / "one.json").read_text(encoding="utf-8"))
-
-
-def _one_error_line(code: int, err: str, *words: str) -> None:
-    assert code == 1, err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("interface-desktop: error: "), err
-    for word in words:
-        assert word in lines[0]
+def _exported(example: Path, folder: Path) -> dict:
+    assert run_main(["export", "data", "--group", "1", "-o", str(folder / "one.json"), "--db", str(example)])[0] == 0
+    return json.loads((folder / "one.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("where", [("groups", 0, "name"), ("actions", 0, "description"), ("people", 1, "name")])
-def test_a_lone_surrogate_in_a_data_file_names_the_field_and_imports_nothing(example, env, where):
-    document = _exported(example, env)
+def test_a_lone_surrogate_in_a_data_file_names_the_field_and_imports_nothing(example, tmp_path, where):
+    document = _exported(example, tmp_path)
     kind, n, name = where
     document[kind][n][name] = "Fife \ud800 group"
     document["groups"][0]["name"] += " (copy)"  # so the group itself is new here
-    (env / "bad.json").write_text(json.dumps(document), encoding="utf-8")  # json escapes it as \ud800
-    fresh = env / "fresh.sqlite3"
-    code, _out, err = run_main(["import", "data", str(env / "bad.json"), "--db", str(fresh)])
-    _one_error_line(code, err, f"{kind}[{n}].{name}", "U+D800", "nothing was imported")
+    (tmp_path / "bad.json").write_text(json.dumps(document), encoding="utf-8")  # json escapes it as \ud800
+    fresh = tmp_path / "fresh.sqlite3"
+    code, _out, err = run_main(["import", "data", str(tmp_path / "bad.json"), "--db", str(fresh)])
+    assert_one_error_line(code, err, f"{kind}[{n}].{name}", "U+D800", "nothing was imported")
     assert run_main(["info", "--json", "--db", str(fresh)])[1].count('"groups": 0') == 1
 
 
-def test_a_key_twice_in_one_object_is_an_error_not_last_one_wins(example, env):
-    text = json.dumps(_exported(example, env))
-    (env / "twice.json").write_text(text.replace('"due_on":', '"due_on": "2027-01-01", "due_on":', 1),
+def test_a_key_twice_in_one_object_is_an_error_not_last_one_wins(example, tmp_path):
+    text = json.dumps(_exported(example, tmp_path))
+    (tmp_path / "twice.json").write_text(text.replace('"due_on":', '"due_on": "2027-01-01", "due_on":', 1),
                                     encoding="utf-8")
-    code, _out, err = run_main(["import", "data", str(env / "twice.json"), "--db", str(env / "fresh.sqlite3")])
-    _one_error_line(code, err, "'due_on'", "twice")
+    code, _out, err = run_main(["import", "data", str(tmp_path / "twice.json"), "--db", str(tmp_path / "fresh.sqlite3")])
+    assert_one_error_line(code, err, "'due_on'", "twice")
 
 
 @pytest.mark.parametrize("target", ["/proc/x.sqlite3", "/proc/version/x.sqlite3"])
 def test_a_backup_where_no_file_can_be_written_is_one_line(example, target):
     code, _out, err = run_main(["backup", "-o", target, "--db", str(example)])
-    _one_error_line(code, err, "x.sqlite3")
+    assert_one_error_line(code, err, "x.sqlite3")
 
 
-def test_a_backup_onto_an_existing_folder_is_refused_and_leaves_no_partial_copy(example, env):
-    folder = env / "existing"
+def test_a_backup_onto_an_existing_folder_is_refused_and_leaves_no_partial_copy(example, tmp_path):
+    folder = tmp_path / "existing"
     folder.mkdir()
     code, _out, err = run_main(["backup", "-o", str(folder), "--db", str(example)])
-    _one_error_line(code, err, "is a folder")
+    assert_one_error_line(code, err, "is a folder")
     with pytest.raises(IsADirectoryError):
         backups.backup_to(example, folder)  # the copy itself, when a folder is in the way: no half copy left
-    assert sorted(p.name for p in env.iterdir() if "partial" in p.name) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if "partial" in p.name) == []
 
 
 def test_a_damaged_page_is_one_line_pointing_at_check_json(example):
@@ -99,7 +70,7 @@ def test_a_damaged_page_is_one_line_pointing_at_check_json(example):
         handle.seek(4096 * 60 + 8)
         handle.write(b"\x13\x37\x00\x01")
     code, _out, err = run_main(["info", "--db", str(example)])
-    _one_error_line(code, err, "damaged", "page 61", "check --json")
+    assert_one_error_line(code, err, "damaged", "page 61", "check --json")
     code, out, _err = run_main(["check", "--json", "--db", str(example)])
     problems = json.loads(out)["problems"]
     assert code == 1 and len(problems) > 1 and all("\n" not in p for p in problems)
@@ -186,10 +157,10 @@ def command_lines(draw: st.DrawFn, t: str, seed: dict) -> tuple[list[str], bytes
     return [choice, *(["--json"] if draw(st.booleans()) else [])], None, ""
 
 
-def test_generated_command_lines_and_files_end_in_exit_0_1_or_2_without_a_traceback(example, env):
-    work = env / "work"
+def test_generated_command_lines_and_files_end_in_exit_0_1_or_2_without_a_traceback(example, tmp_path):
+    work = tmp_path / "work"
     work.mkdir()
-    seed = _exported(example, env)
+    seed = _exported(example, tmp_path)
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(case=command_lines(str(work), seed))

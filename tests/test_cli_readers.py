@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from interface_desktop.cli import main
+from tests.support.cli_main import isolate
 
 READERS = [
     ["info"], ["info", "--json"], ["list", "actions"], ["list", "meetings"], ["history", "--entity", "action", "--id", "3"],
@@ -40,10 +41,7 @@ def _argv(command: list[str], db: Path, out: Path) -> list[str]:
 
 @pytest.fixture
 def example(demo_template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("INTERFACE_DESKTOP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("INTERFACE_DESKTOP_TODAY", "2026-11-23")
-    monkeypatch.delenv("INTERFACE_DESKTOP_DB", raising=False)
-    monkeypatch.delenv("INTERFACE_DESKTOP_BACKUP_DIR", raising=False)
+    isolate(monkeypatch, tmp_path)
     folder = tmp_path / "records"
     folder.mkdir()
     shutil.copyfile(demo_template[0], folder / "example.sqlite3")
@@ -80,7 +78,7 @@ def test_a_read_command_leaves_no_file_beside_the_database_nor_a_backup(example,
 @pytest.mark.parametrize("command", READERS, ids=[" ".join(c[:2]) for c in READERS])
 def test_a_read_command_on_a_missing_database_is_one_line_and_creates_nothing(tmp_path, command, capsys,
                                                                                monkeypatch):
-    monkeypatch.setenv("INTERFACE_DESKTOP_DATA_DIR", str(tmp_path / "data"))
+    isolate(monkeypatch, tmp_path)
     typo = tmp_path / "typo" / "typo.sqlite3"
     (tmp_path / "out").mkdir()
     assert main(_argv(command, typo, tmp_path / "out")) == 1

@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 
 from interface_desktop.cli import main
+from tests.support.cli_main import assert_one_error_line, isolate
 
 
 @pytest.fixture
 def example(demo_template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("INTERFACE_DESKTOP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("INTERFACE_DESKTOP_TODAY", "2026-11-23")
-    monkeypatch.delenv("INTERFACE_DESKTOP_DB", raising=False)
+    isolate(monkeypatch, tmp_path)
     copy = tmp_path / "example.sqlite3"
     shutil.copyfile(demo_template[0], copy)
     return copy
@@ -46,12 +45,9 @@ UNKNOWN = [
 @pytest.mark.parametrize(("argv", "words"), UNKNOWN, ids=[" ".join(a[:4]) for a, _ in UNKNOWN])
 def test_an_unknown_code_or_id_is_one_line_and_exit_1(example, tmp_path, capsys, monkeypatch, argv, words):
     monkeypatch.chdir(tmp_path)
-    assert main([*argv, "--db", str(example)]) == 1
+    code = main([*argv, "--db", str(example)])
     captured = capsys.readouterr()
-    lines = captured.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("interface-desktop: error: "), captured.err
-    for word in words:
-        assert word in lines[0]
+    assert_one_error_line(code, captured.err, *words)
     assert captured.out == ""
     assert not list(tmp_path.glob("x.*"))
 

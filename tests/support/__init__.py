@@ -1,1 +1,1 @@
-"""Helpers the tests share: realistic records, hostile input, the crash writer and the offline driver."""
+"""Helpers the tests share: realistic records, hostile input, the crash writer, the offline driver, the CLI in process."""
