@@ -45,7 +45,8 @@ def test_a_key_twice_in_one_object_is_an_error_not_last_one_wins(example, tmp_pa
     text = json.dumps(_exported(example, tmp_path))
     (tmp_path / "twice.json").write_text(text.replace('"due_on":', '"due_on": "2027-01-01", "due_on":', 1),
                                     encoding="utf-8")
-    code, _out, err = run_main(["import", "data", str(tmp_path / "twice.json"), "--db", str(tmp_path / "fresh.sqlite3")])
+    fresh = tmp_path / "fresh.sqlite3"
+    code, _out, err = run_main(["import", "data", str(tmp_path / "twice.json"), "--db", str(fresh)])
     assert_one_error_line(code, err, "'due_on'", "twice")
 
 

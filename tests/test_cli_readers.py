@@ -16,8 +16,9 @@ from interface_desktop.cli import main
 from tests.support.cli_main import isolate
 
 READERS = [
-    ["info"], ["info", "--json"], ["list", "actions"], ["list", "meetings"], ["history", "--entity", "action", "--id", "3"],
-    ["check"], ["scan"], ["audit-log", "-o", "{out}/audit.csv"], ["export", "data", "-o", "{out}/data.json"],
+    ["info"], ["info", "--json"], ["list", "actions"], ["list", "meetings"],
+    ["history", "--entity", "action", "--id", "3"], ["check"], ["scan"], ["audit-log", "-o", "{out}/audit.csv"],
+    ["export", "data", "-o", "{out}/data.json"],
     ["export", "actions", "-o", "{out}/actions.xlsx"], ["backup", "-o", "{out}/copy.sqlite3"],
 ]
 WRITER = """

@@ -1,1 +1,1 @@
-"""Helpers the tests share: realistic records, hostile input, the crash writer, the offline driver, the CLI in process."""
+"""Helpers the tests share: records, hostile input, the crash writer, the offline driver, the CLI in process."""
