@@ -157,3 +157,31 @@ def rag_for(status: str, due_on: date | None, on: date) -> str:
 
 def rag_label(status: str, rag: str) -> str:
     return "Done" if status == "done" else RAG_LABELS[rag]
+
+# The national themes of GP/hospital interface work: learning is comparable across boards only when it is filed
+# under the same themes. Each group maps its own issue categories to one of these once.
+THEME_LABELS = {
+    "referral": "Referral and onward referral",
+    "discharge": "Discharge communication",
+    "clinic_letters": "Outpatient clinic letters",
+    "results": "Tests and results ownership",
+    "prescribing": "Prescribing, medicines reconciliation and shared care",
+    "workload": "Workload transfer (fit notes, \"GP to arrange\")",
+    "follow_up": "Follow-up, recall and waiting well",
+    "relationships": "Points of contact and professional relationships",
+    "patient_communication": "Communication with patients",
+    "digital": "Digital and IT interoperability",
+}
+THEMES = tuple(THEME_LABELS)
+# The board-wide theme of each default issue category; a group or a board may map its categories otherwise.
+DEFAULT_CATEGORY_THEMES = {
+    "results": "results", "referrals": "referral", "letters": "discharge", "prescribing": "prescribing",
+    "fit_notes": "workload", "it_systems": "digital", "workload": "workload", "communication": "relationships",
+    "outpatients": "clinic_letters", "other": "relationships",
+}
+# Where a shared item has got to; a later digest from the same group moves its earlier items on.
+LEARNING_STAGE_LABELS = {"raised": "Raised", "action_agreed": "Action agreed", "changed": "Changed",
+                         "checked": "Checked that it worked"}
+LEARNING_STAGES = tuple(LEARNING_STAGE_LABELS)
+LEARNING_KIND_LABELS = {"issue": "Interface issue", "sea": "Significant Event Analysis", "activity": "Activity"}
+LEARNING_KINDS = tuple(LEARNING_KIND_LABELS)
