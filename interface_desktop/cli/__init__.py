@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "interface_desktop.cli.safety",
     "interface_desktop.cli.interchange",
     "interface_desktop.cli.action_import",
+    "interface_desktop.cli.network",
 )
 
 

@@ -6,7 +6,7 @@ import argparse
 
 from interface_desktop.cli.common import database_runner, parse_date, print_json
 
-LIST_KINDS = ("meetings", "actions", "issues", "activities", "people", "groups")
+LIST_KINDS = ("meetings", "actions", "issues", "activities", "people", "groups", "learning")
 
 
 def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -28,6 +28,8 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     lister.add_argument("--when", choices=("upcoming", "past"), help="meetings: upcoming or past")
     lister.add_argument("--kind", dest="activity_kind", help="activities: shadowing, webinar, ...")
     lister.add_argument("--text", help="text contained in the record")
+    lister.add_argument("--theme", help="learning: national theme code")
+    lister.add_argument("--board", help="learning: Health Board code")
     lister.set_defaults(handler=cmd_list)
 
     demo = subparsers.add_parser("demo", parents=[parent], help="fill the database with a realistic, fictional example")
@@ -57,6 +59,10 @@ def _statuses(text: str | None) -> tuple[str, ...] | None:
 def cmd_list(args: argparse.Namespace) -> int:
     from interface_desktop.cli import rows
 
+    if args.kind == "learning":
+        from interface_desktop.cli.network import cmd_list_learning
+
+        return cmd_list_learning(args)
     with database_runner(args, read_only=True) as runner:
         result = runner.call(
             rows.list_rows, args.kind, group_id=args.group, status=_statuses(args.status), owner_id=args.owner,

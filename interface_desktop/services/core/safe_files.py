@@ -42,6 +42,7 @@ class ZipLimits:
     max_member_bytes: int  # one part, uncompressed
     max_total_bytes: int  # all parts, uncompressed
     max_ratio: int  # uncompressed / compressed, for parts of RATIO_CHECKED_FROM or more
+    office: bool = True  # an Office file, which must have [Content_Types].xml
 
 
 XLSX = ZipLimits("an Excel workbook", 20 * MB, 1000, 100 * MB, 200 * MB, 100)
@@ -98,6 +99,23 @@ def check_zip_file(path: Path | str, limits: ZipLimits) -> None:
         raise UnsafeFileError(f"cannot read {path.name}: {exc.strerror or exc}") from None
 
 
+def read_zip_parts(path: Path | str, limits: ZipLimits) -> dict[str, bytes]:
+    """Every part of a zip the app itself writes (not an Office file), after the same checks, by name."""
+    path = Path(path)
+    check_size(path, limits.max_bytes)
+    if not _magic(path).startswith(ZIP_MAGIC):
+        raise UnsafeFileError(f"{path.name} is not {limits.label} (it is not a zip file)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            _check_members(path.name, infos, limits)
+            return {info.filename: archive.read(info) for info in infos}
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        raise UnsafeFileError(f"{path.name} is damaged or incomplete ({exc})") from None
+    except OSError as exc:
+        raise UnsafeFileError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+
+
 def _unsafe_name(name: str) -> bool:
     parts = name.replace("\\", "/").split("/")
     return (name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) is not None or ".." in parts
@@ -109,7 +127,7 @@ def _check_members(file_name: str, infos: list[zipfile.ZipInfo], limits: ZipLimi
         raise UnsafeFileError(f"{file_name} holds {len(infos):,} parts; {limits.label} may hold at most "
                               f"{limits.max_members:,}")
     names = [info.filename for info in infos]
-    if "[Content_Types].xml" not in names:
+    if limits.office and "[Content_Types].xml" not in names:
         raise UnsafeFileError(f"{file_name} is not {limits.label} (it is a zip without Office content)")
     if len(set(names)) != len(names):
         raise UnsafeFileError(f"{file_name} holds two parts with the same name, which Office never writes")
@@ -194,18 +212,22 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 def read_json(path: Path | str, *, max_bytes: int, max_depth: int = JSON_MAX_DEPTH) -> Any:
     """Parses a JSON file within the size and nesting limits; errors give the line and column."""
     path = Path(path)
-    raw = _read_bytes(path, max_bytes)
+    return parse_json(path.name, _read_bytes(path, max_bytes), max_depth=max_depth)
+
+
+def parse_json(name: str, raw: bytes, *, max_depth: int = JSON_MAX_DEPTH) -> Any:
+    """Parses JSON bytes (a file, or a part of one, called `name` in messages) within the nesting limit."""
     depth = json_depth(raw)
     if depth > max_depth:
-        raise UnsafeFileError(f"{path.name} nests lists and objects {depth} deep; the limit is {max_depth}")
+        raise UnsafeFileError(f"{name} nests lists and objects {depth} deep; the limit is {max_depth}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnsafeFileError(f"{path.name} is not UTF-8 text (byte {exc.start})") from None
+        raise UnsafeFileError(f"{name} is not UTF-8 text (byte {exc.start})") from None
     try:
         return json.loads(text, object_pairs_hook=lambda pairs: _unique_keys(pairs, path.name))
     except json.JSONDecodeError as exc:
-        raise UnsafeFileError(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
+        raise UnsafeFileError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
                               f"column {exc.colno}") from None
 
 

@@ -1,0 +1,1 @@
+"""The learning network: national themes, learning digests shared between groups, and the library of what others shared."""
