@@ -165,3 +165,22 @@ def test_the_report_narrative_revision_adds_its_table_and_takes_it_away_again(tm
         assert _dump(path) == before
     finally:
         engine.dispose()
+
+
+def test_learning_network_revision_adds_its_tables_and_removes_them_on_downgrade(tmp_path):
+    network_tables = {"theme_mapping", "share_theme", "network_digest", "network_item"}
+    path = tmp_path / "network.sqlite3"
+    before_it = script_directory().get_revision("0007_learning_network").down_revision
+    engine = make_engine(_sqlite_url(path))
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0007_learning_network")
+        assert network_tables <= set(_dump(path))
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), before_it)
+        assert not network_tables & set(_dump(path))
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        assert network_tables <= set(_dump(path))
+    finally:
+        engine.dispose()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -110,7 +111,7 @@ def read_zip_parts(path: Path | str, limits: ZipLimits) -> dict[str, bytes]:
             infos = archive.infolist()
             _check_members(path.name, infos, limits)
             return {info.filename: archive.read(info) for info in infos}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, zlib.error) as exc:
         raise UnsafeFileError(f"{path.name} is damaged or incomplete ({exc})") from None
     except OSError as exc:
         raise UnsafeFileError(f"cannot read {path.name}: {exc.strerror or exc}") from None
