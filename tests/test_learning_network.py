@@ -16,7 +16,9 @@ from sqlalchemy import select
 from interface_desktop.db.models import InterfaceIssue, NetworkDigest, NetworkItem
 from interface_desktop.exports.digest_pdf import summary_pdf
 from interface_desktop.services.core.errors import ServiceError, ValidationError
+from interface_desktop.services.identifiers.guard import accept_finding
 from interface_desktop.services.issues.issues import set_status
+from interface_desktop.services.people.groups import create_group
 from interface_desktop.services.network import digest, library, package, themes
 from interface_desktop.services.network.quality import quality_flags
 from interface_desktop.vocab import DEFAULT_CATEGORY_THEMES, DEFAULT_LOOKUPS, THEMES
@@ -46,6 +48,10 @@ def test_every_default_category_has_a_national_theme_and_a_group_may_map_its_own
     assert {code for code, _ in DEFAULT_LOOKUPS["issue_category"]} == set(DEFAULT_CATEGORY_THEMES)
     assert set(DEFAULT_CATEGORY_THEMES.values()) <= set(THEMES)
     themes.set_category_theme(session, category="communication", theme="patient_communication")
+    assert themes.category_themes(session)["communication"] == "patient_communication"
+    group_id = create_group(session, name="Fife Interface Group", board="FF").id
+    themes.set_category_theme(session, category="communication", theme="relationships", group_id=group_id)
+    assert themes.category_themes(session, group_id=group_id)["communication"] == "relationships"
     assert themes.category_themes(session)["communication"] == "patient_communication"
     with pytest.raises(ValidationError, match="theme"):
         themes.set_category_theme(session, category="referrals", theme="nonsense")
@@ -98,6 +104,14 @@ def test_titled_staff_names_are_flagged_for_review(demo_db):
     with demo_db.session_scope() as s:
         plan = digest.build_digest(s, group_id=1, period_from=WHOLE[0], period_to=WHOLE[1])
     assert ("issue:1", "what_was_done") in {(t.item_key, t.field) for t in plan.name_flags}
+    # In an issue's narrative a titled name may be a patient's: it stops the digest until a person keeps it.
+    assert {(b.field, b.kind) for b in plan.blockers} == {("resolution", "name")}
+    with demo_db.session_scope() as s:
+        for text in ("Dr Smith", "Mrs Anne Lee"):
+            accept_finding(s, entity="interface_issue", entity_id=1, field="resolution", text=text, kind="name",
+                           reason="staff who agreed the template")
+        kept = digest.build_digest(s, group_id=1, period_from=WHOLE[0], period_to=WHOLE[1])
+    assert not kept.blockers and kept.name_flags == plan.name_flags
 
 
 def test_digest_file_is_sealed_and_read_back_with_its_origin_and_a_readable_summary(demo_db, tmp_path):

@@ -7,7 +7,7 @@ and feedback comments never leave.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, inspect, select, text
@@ -104,8 +104,8 @@ class DigestPlan:
     lead: Lead | None
     items: tuple[DigestItem, ...]
     texts: tuple[ReviewText, ...]
-    name_flags: tuple[ReviewText, ...] = field(default=())
-    blockers: tuple[Blocker, ...] = field(default=())
+    name_flags: tuple[ReviewText, ...]
+    blockers: tuple[Blocker, ...]
 
     @property
     def board_name(self) -> str:
@@ -119,10 +119,6 @@ def database_identity(session: Session) -> str:
     if not inspect(connection).has_table("database_identity"):
         return ""
     return session.execute(text("SELECT uuid FROM database_identity WHERE id = 1")).scalar() or ""
-
-
-def _in_period(column, period_from: date, period_to: date):  # noqa: ANN001, ANN202 - SQL expressions
-    return column.between(period_from, period_to)
 
 
 def _issue_item(issue: InterfaceIssue, *, theme: tuple[str, bool], category: str) -> DigestItem:
@@ -153,7 +149,7 @@ def _issues(session: Session, group_id: int, period_from: date, period_to: date)
     when = func.coalesce(InterfaceIssue.status_changed_on, InterfaceIssue.raised_on)
     shared_sea = InterfaceIssue.has_sea.is_(True) & InterfaceIssue.shared.is_(True)
     return list(session.scalars(select(InterfaceIssue).where(
-        InterfaceIssue.group_id == group_id, _in_period(when, period_from, period_to),
+        InterfaceIssue.group_id == group_id, when.between(period_from, period_to),
         InterfaceIssue.status.in_(SHARED_STATUSES) | shared_sea).order_by(InterfaceIssue.raised_on, InterfaceIssue.id)))
 
 
@@ -163,7 +159,7 @@ def _activities(session: Session, group_id: int, period_from: date,
     rows = session.execute(
         select(Activity, func.avg(ActivityFeedback.score), func.count(ActivityFeedback.id))
         .outerjoin(ActivityFeedback, ActivityFeedback.activity_id == Activity.id)
-        .where(Activity.group_id == group_id, _in_period(Activity.starts_on, period_from, period_to),
+        .where(Activity.group_id == group_id, Activity.starts_on.between(period_from, period_to),
                func.trim(Activity.outcomes) != "")
         .group_by(Activity.id).order_by(Activity.starts_on, Activity.id))
     return [(a, round(float(avg), 1) if avg is not None else None, n) for a, avg, n in rows]
