@@ -13,11 +13,11 @@ from tests.test_cli import assert_user_error, env, example, ok_json, run  # noqa
 PERIOD = ("--from", "2025-01-01", "--to", "2026-12-31")
 
 
-def export(env: dict[str, str], db: Path, group: int, target: Path, *extra: str):  # noqa: ANN201, F811
+def export(env: dict[str, str], db: Path, group: int, target: Path, *extra: str):
     return run(env, "export", "digest", "--db", str(db), "--group", str(group), *PERIOD, "-o", str(target), *extra)
 
 
-def test_two_boards_export_a_third_database_imports_both_and_lists_both(env, example, tmp_path):  # noqa: F811
+def test_two_boards_export_a_third_database_imports_both_and_lists_both(env, example, tmp_path):
     files = [tmp_path / "lothian.idlearn", tmp_path / "highland.idlearn"]
     for group, target in zip((1, 2), files):
         result = export(env, example, group, target)
@@ -37,7 +37,7 @@ def test_two_boards_export_a_third_database_imports_both_and_lists_both(env, exa
     assert_user_error(run(env, "list", "learning", "--json", "--theme", "nonsense", "--db", str(national)), "theme")
 
 
-def test_dry_run_shows_the_texts_and_flags_and_writes_nothing(env, example, tmp_path):  # noqa: F811
+def test_dry_run_shows_the_texts_and_flags_and_writes_nothing(env, example, tmp_path):
     target = tmp_path / "lothian.idlearn"
     result = export(env, example, 1, target, "--dry-run")
     assert result.returncode == 0, result.stderr
@@ -45,7 +45,7 @@ def test_dry_run_shows_the_texts_and_flags_and_writes_nothing(env, example, tmp_
     assert not target.exists()
 
 
-def test_a_chi_number_in_an_sea_learning_field_stops_the_export_naming_record_and_field(env, example, tmp_path):  # noqa: F811
+def test_a_chi_number_in_an_sea_learning_field_stops_the_export_naming_record_and_field(env, example, tmp_path):
     conn = sqlite3.connect(example)
     with conn:
         reference, = conn.execute("SELECT reference FROM interface_issue WHERE group_id = 1 AND has_sea = 1 AND "
@@ -59,7 +59,7 @@ def test_a_chi_number_in_an_sea_learning_field_stops_the_export_naming_record_an
     assert not target.exists()
 
 
-def test_a_changed_byte_is_refused_and_nothing_is_written(env, example, tmp_path):  # noqa: F811
+def test_a_changed_byte_is_refused_and_nothing_is_written(env, example, tmp_path):
     good, bad = tmp_path / "highland.idlearn", tmp_path / "changed.idlearn"
     assert export(env, example, 2, good).returncode == 0
     national = tmp_path / "national.sqlite3"

@@ -31,14 +31,14 @@ WHOLE = (date(2025, 1, 1), date(2026, 12, 31))
 
 
 def write(db, path: Path, *, group_id: int = 1, period=WHOLE, created_at: datetime | None = None,
-          **options) -> dict:  # noqa: ANN001 - a Database
+          **options) -> dict:
     with db.session_scope() as s:
         plan = digest.build_digest(s, group_id=group_id, period_from=period[0], period_to=period[1], **options)
     assert not plan.blockers
     return package.write_package(path, plan, summary_pdf(plan), created_at=created_at or datetime(2026, 11, 1))
 
 
-def library_items(db) -> list[tuple[str, str, str]]:  # noqa: ANN001 - a Database
+def library_items(db) -> list[tuple[str, str, str]]:
     with db.session_scope() as s:
         return sorted((d.board, i.item_key, i.stage) for i, d in s.execute(
             select(NetworkItem, NetworkDigest).join(NetworkDigest)))
@@ -126,7 +126,7 @@ def test_digest_file_is_sealed_and_read_back_with_its_origin_and_a_readable_summ
     assert "Learning digest" in text and "Lothian" in text and read.items[0]["title"][:20] in text
 
 
-def _rewrite(source: Path, target: Path, change) -> None:  # noqa: ANN001 - change(name, data) -> data
+def _rewrite(source: Path, target: Path, change) -> None:
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
         for info in old.infolist():
             new.writestr(info.filename, change(info.filename, old.read(info)))
@@ -212,3 +212,36 @@ def test_every_single_byte_change_is_refused_or_leaves_the_content_as_written(de
         # Zip bookkeeping such as a part's timestamp carries nothing that is imported.
         assert (read.manifest, read.items, read.summary_pdf) == (original.manifest, original.items,
                                                                  original.summary_pdf), position
+
+
+def _resealed(source: Path, target: Path, change_item) -> None:
+    """The digest with its first record changed and every checksum recomputed, as a careless tool would write it."""
+    with zipfile.ZipFile(source) as old:
+        manifest, records = json.loads(old.read("manifest.json")), json.loads(old.read("records.json"))
+        summary = old.read("summary.pdf")
+    change_item(records["items"][0])
+    raw = json.dumps(records).encode()
+    manifest["parts"]["records.json"]["sha256"] = package.sha256(raw)
+    manifest.pop("seal")
+    manifest["seal"] = package.sha256(package.canonical(manifest))
+    with zipfile.ZipFile(target, "w") as new:
+        new.writestr("manifest.json", json.dumps(manifest))
+        new.writestr("records.json", raw)
+        new.writestr("summary.pdf", summary)
+
+
+@pytest.mark.parametrize(("field", "value", "words"), [
+    ("stage", "finished", "stage is not one of raised"),
+    ("theme", "", "theme is not one of"),
+    ("direction", "sideways", "direction is not one of"),
+    ("raised_on", "31/12/2026", "raised_on is not a date"),
+    ("title", None, "title must be text"),
+    ("feedback_count", -1, "feedback_count is not a count"),
+])
+def test_a_resealed_digest_with_a_bad_record_is_refused_naming_record_and_field(demo_db, tmp_path, field, value,
+                                                                                words):
+    good, bad = tmp_path / "good.idlearn", tmp_path / "bad.idlearn"
+    write(demo_db, good)
+    _resealed(good, bad, lambda item: item.__setitem__(field, value))
+    with pytest.raises(ServiceError, match=f"bad.idlearn: record 1 {words}"):
+        package.read_package(bad)

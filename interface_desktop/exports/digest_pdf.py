@@ -48,9 +48,9 @@ def _item_story(item: DigestItem) -> list:
 
 
 def summary_story(plan: DigestPlan) -> list:
+    period = range_text(plan.period_from, plan.period_to)
     story = [pdf_styles.para("Learning digest", "title"),
-             pdf_styles.para(f"{plan.group_name}, NHS {plan.board_name}: {range_text(plan.period_from, plan.period_to)}",
-                             "subtitle")]
+             pdf_styles.para(f"{plan.group_name}, NHS {plan.board_name}: {period}", "subtitle")]
     if plan.lead is not None:
         lead = plan.lead
         contact = ", ".join(part for part in (lead.role, lead.organisation, lead.email) if part)

@@ -1,1 +1,1 @@
-"""The learning network: national themes, learning digests shared between groups, and the library of what others shared."""
+"""The learning network: national themes, the learning digests groups share, and the library of what others shared."""

@@ -7,11 +7,13 @@ from datetime import date, datetime
 from typing import Any
 
 from interface_desktop.services.core.errors import ServiceError
-from interface_desktop.vocab import BOARDS, LEARNING_KINDS, LEARNING_STAGES, THEMES
+from interface_desktop.vocab import ACTIVITY_KINDS, BOARDS, ISSUE_DIRECTIONS, LEARNING_KINDS, LEARNING_STAGES, THEMES
 
-TEXT_FIELDS = {"reference": 40, "title": 300, "direction": 24, "category": 120, "problem": 20000,
-               "what_was_done": 20000, "outcome": 20000, "learned": 20000, "changed": 20000, "activity_kind": 20}
+TEXT_FIELDS = {"reference": 40, "title": 300, "category": 120, "problem": 20000, "what_was_done": 20000,
+               "outcome": 20000, "learned": 20000, "changed": 20000}
 CODE_FIELDS = {"kind": LEARNING_KINDS, "theme": THEMES, "stage": LEARNING_STAGES}
+# Empty where the kind of record has none (an activity has no direction, an issue no activity kind).
+OPTIONAL_CODE_FIELDS = {"direction": ("", *ISSUE_DIRECTIONS), "activity_kind": ("", *ACTIVITY_KINDS)}
 MAX_ITEMS = 5000
 
 
@@ -67,9 +69,10 @@ def _check_item(name: str, index: int, item: Any) -> dict[str, Any]:
     clean = {"key": _text(name, f"{where} key", item.get("key"), 40)}
     for field, max_len in TEXT_FIELDS.items():
         clean[field] = _text(name, f"{where} {field}", item.get(field), max_len)
-    for field, allowed in CODE_FIELDS.items():
+    for field, allowed in {**CODE_FIELDS, **OPTIONAL_CODE_FIELDS}.items():
         if item.get(field) not in allowed:
-            raise DigestError(f"{name}: {where} {field} is not one of {', '.join(allowed)}: {item.get(field)!r}")
+            codes = ", ".join(code for code in allowed if code)
+            raise DigestError(f"{name}: {where} {field} is not one of {codes}: {item.get(field)!r}")
         clean[field] = item[field]
     average, count, flags = item.get("feedback_average"), item.get("feedback_count"), item.get("quality_flags")
     if average is not None and not (isinstance(average, (int, float)) and 0 <= average <= 10):

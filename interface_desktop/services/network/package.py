@@ -29,7 +29,8 @@ SUFFIX = ".idlearn"
 LIMITS = ZipLimits("a learning digest", 20 * MB, len(PARTS), 30 * MB, 60 * MB, 100, office=False)
 
 
-def _canonical(value: Any) -> bytes:
+def canonical(value: Any) -> bytes:
+    """The JSON form the manifest's seal is taken over: keys sorted, no spaces, UTF-8."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode("utf-8")
 
 
@@ -63,7 +64,7 @@ def manifest_document(plan: DigestPlan, parts: dict[str, bytes], *, created_at: 
         "counts": counts,
         "parts": {name: {"sha256": sha256(data), "bytes": len(data)} for name, data in parts.items()},
     }
-    manifest["seal"] = sha256(_canonical(manifest))
+    manifest["seal"] = sha256(canonical(manifest))
     return manifest
 
 
@@ -117,7 +118,7 @@ def _check_manifest(name: str, manifest: Any) -> None:
         raise DigestError(f"{name} was written in digest format {version} by a newer version of Interface Desktop; "
                           f"this version reads format {VERSION} and older")
     rest = {k: v for k, v in manifest.items() if k != "seal"}
-    if manifest.get("seal") != sha256(_canonical(rest)):
+    if manifest.get("seal") != sha256(canonical(rest)):
         raise DigestError(f"{name}: the manifest does not match its seal; the file was changed after it was written "
                           f"and is refused")
     check_manifest_fields(name, manifest)
