@@ -23,13 +23,14 @@ SECTIONS = (("problem", "The problem"), ("what_was_done", "What was done"), ("ou
 
 
 def _facts(item: DigestItem) -> list[tuple[str, str]]:
-    facts = [("Theme:", THEME_LABELS[item.theme]), ("Stage:", LEARNING_STAGE_LABELS[item.stage])]
+    # The theme is the section the item is printed under, so it is not repeated here.
+    facts = [("Stage:", LEARNING_STAGE_LABELS[item.stage])]
     if item.kind == "activity":
         facts.insert(0, ("Activity:", ACTIVITY_KIND_LABELS.get(item.activity_kind, item.activity_kind)))
         if item.feedback_average is not None:
             facts.append(("Feedback:", f"average {item.feedback_average:.1f} from {item.feedback_count} responses"))
     else:
-        facts[1:1] = [("Direction:", ISSUE_DIRECTION_LABELS.get(item.direction, item.direction)),
+        facts[0:0] = [("Direction:", ISSUE_DIRECTION_LABELS.get(item.direction, item.direction)),
                       ("Category:", item.category)]
     if item.quality_flags:
         facts.append(("Note:", "; ".join(QUALITY_FLAG_LABELS[f] for f in item.quality_flags)))
