@@ -10,16 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from interface_desktop.db.models import Activity, ActivityFeedback, Group, InterfaceIssue
+from interface_desktop.db.models import Activity, ActivityFeedback, DatabaseIdentity, Group, InterfaceIssue
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.core.validation import Check
 from interface_desktop.services.identifiers.guard import unresolved_in_texts
 from interface_desktop.services.network import themes
 from interface_desktop.services.network.quality import quality_flags
-from interface_desktop.services.people.lookups import labels, slug
+from interface_desktop.services.people.lookups import labels
 from interface_desktop.privacy import KIND_LABELS, find_identifiers
 from interface_desktop.vocab import BOARDS
 
@@ -113,12 +113,8 @@ class DigestPlan:
 
 
 def database_identity(session: Session) -> str:
-    """The database's own UUID where the schema keeps one; "" where it does not (the group's board and name then
-    say which group a digest came from)."""
-    connection = session.connection()
-    if not inspect(connection).has_table("database_identity"):
-        return ""
-    return session.execute(text("SELECT uuid FROM database_identity WHERE id = 1")).scalar() or ""
+    """The database's own UUID (kept since it was created, and carried by its backups)."""
+    return session.scalar(select(DatabaseIdentity.uuid).where(DatabaseIdentity.id == 1)) or ""
 
 
 def _issue_item(issue: InterfaceIssue, *, theme: tuple[str, bool], category: str) -> DigestItem:
@@ -228,7 +224,6 @@ def build_digest(session: Session, *, group_id: int, period_from: date, period_t
     items = [item for item in items if item.key not in exclude]
     texts, flagged, blockers = _check_texts(session, items, names)
     identity = database_identity(session)
-    source_key = f"{identity}/{group.id}" if identity else f"{group.board}/{slug(group.name)}"
-    return DigestPlan(source_key, identity, group.id, group.name, group.board, group.hscp, period_from, period_to,
-                      _lead(session, group) if lead_contact else None, tuple(items), tuple(texts), tuple(flagged),
-                      tuple(blockers))
+    lead = _lead(session, group) if lead_contact else None
+    return DigestPlan(f"{identity}/{group.id}", identity, group.id, group.name, group.board, group.hscp,
+                      period_from, period_to, lead, tuple(items), tuple(texts), tuple(flagged), tuple(blockers))
