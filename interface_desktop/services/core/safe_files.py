@@ -111,7 +111,9 @@ def read_zip_parts(path: Path | str, limits: ZipLimits) -> dict[str, bytes]:
             infos = archive.infolist()
             _check_members(path.name, infos, limits)
             return {info.filename: archive.read(info) for info in infos}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, zlib.error) as exc:
+    # A damaged header can ask for features zipfile lacks (patched data, other compression): also damage.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, zlib.error, NotImplementedError,
+            RuntimeError) as exc:
         raise UnsafeFileError(f"{path.name} is damaged or incomplete ({exc})") from None
     except OSError as exc:
         raise UnsafeFileError(f"cannot read {path.name}: {exc.strerror or exc}") from None
