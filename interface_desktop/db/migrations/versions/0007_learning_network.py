@@ -1,7 +1,7 @@
 """learning network: national themes of categories and shared items, and the library of imported digests
 
 Revision ID: 0007_learning_network
-Revises: 0003
+Revises: 0006_report_narrative
 Create Date: 2026-12-07
 
 Self-contained: the theme, stage and kind lists are written out here as they were when this revision was made,
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007_learning_network'
-down_revision = '0003'
+down_revision = '0006_report_narrative'
 branch_labels = None
 depends_on = None
 
