@@ -71,6 +71,8 @@ def summary_pdf(plan: DigestPlan) -> bytes:
     """The summary as PDF bytes, to be sealed into the digest beside the records it describes."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "summary.pdf"
-        pdf_styles.build(path, summary_story(plan), title=f"Learning digest: {plan.group_name}",
+        about = pdf_styles.About(f"Learning digest: {plan.group_name}", plan.group_name,
+                                 f"Learning shared by {plan.group_name}, NHS {plan.board_name}")
+        pdf_styles.build(path, summary_story(plan), about,
                          header=f"{plan.group_name} - learning digest {medium_date(plan.period_to)}")
         return path.read_bytes()
