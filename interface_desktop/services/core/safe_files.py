@@ -228,7 +228,7 @@ def parse_json(name: str, raw: bytes, *, max_depth: int = JSON_MAX_DEPTH) -> Any
     except UnicodeDecodeError as exc:
         raise UnsafeFileError(f"{name} is not UTF-8 text (byte {exc.start})") from None
     try:
-        return json.loads(text, object_pairs_hook=lambda pairs: _unique_keys(pairs, path.name))
+        return json.loads(text, object_pairs_hook=lambda pairs: _unique_keys(pairs, name))
     except json.JSONDecodeError as exc:
         raise UnsafeFileError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
                               f"column {exc.colno}") from None
