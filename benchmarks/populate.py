@@ -9,8 +9,9 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from interface_desktop.db.models import (
-    Action, ActionUpdate, Activity, ActivityFeedback, ActivityParticipant, AgendaItem, Attendance, FileBlob, Group,
-    GroupStandingItem, InterfaceIssue, IssueMeeting, IssueStatusChange, Meeting, Membership, Paper, Person,
+    Action, ActionNumber, ActionStatusChange, ActionUpdate, Activity, ActivityFeedback, ActivityParticipant,
+    AgendaItem, Attendance, FileBlob, Group, GroupStandingItem, InterfaceIssue, IssueMeeting, IssueStatusChange,
+    Meeting, Membership, Paper, Person,
 )
 from interface_desktop.services.people.groups import STANDING_ITEMS
 from interface_desktop.vocab import ACTIVITY_KINDS, DEFAULT_LOOKUPS, ISSUE_DIRECTIONS, SEVERITIES
@@ -215,19 +216,34 @@ def add_actions(rows: Rows, board: Board, size: Size, corpus: Corpus, issues: di
     plan = [rnd.choice(held) for _ in range(size.action_count - showcased)]
     showcase = next((1, s, m) for s, m in board.meetings[1] if m == rows.showcase_meeting_id)
     plan += [showcase] * showcased
+    numbers: dict[tuple[int, int], int] = {}
     for g, starts, meeting_id in sorted(plan, key=lambda p: p[1]):
         due = starts.date() + timedelta(days=rnd.randint(14, 120))
         status = _action_status(corpus, due, board.on)
         linked = rnd.choice(issues[g]) if issues[g] and rnd.random() < 0.1 else None
+        numbers[g, starts.year] = numbers.get((g, starts.year), 0) + 1
         action_id = rows.add(Action, dict(
-            group_id=g, meeting_id=meeting_id, agenda_item_id=rnd.choice(board.items[meeting_id]), issue_id=linked,
+            group_id=g, reference=f"A-{starts.year}-{numbers[g, starts.year]:03d}", meeting_id=meeting_id,
+            agenda_item_id=rnd.choice(board.items[meeting_id]), issue_id=linked,
             description=corpus.action_text(), owner_id=rnd.choice(board.members[g] + [rnd.randint(1, size.people)]),
             due_on=due, status=status, completed_on=min(due, board.on) if status == "done" else None,
             carried_forward=rnd.randint(1, 3) if status in ("open", "in_progress") and due < board.on else 0,
             created_at=starts))
+        _status_history(rows, action_id, status, starts.date(), min(due, board.on))
         for k in range(rnd.choice((0, 1, 1, 2))):
             rows.add(ActionUpdate, dict(action_id=action_id, on_date=min(board.on, starts.date() + timedelta(
                 days=7 * (k + 1))), text=f"Update: {corpus.paragraph(1)}", created_at=starts))
+    for (g, year), last in numbers.items():
+        rows.add(ActionNumber, dict(group_id=g, year=year, last=last))
+        rows.tables[ActionNumber][-1].pop("id")  # keyed by group and year
+
+
+def _status_history(rows: Rows, action_id: int, status: str, raised: date, closed: date) -> None:
+    """Open from the meeting that raised it; a closed action closed when it fell due (or today, if later)."""
+    rows.add(ActionStatusChange, dict(action_id=action_id, status="open", changed_on=raised))
+    if status != "open":
+        rows.add(ActionStatusChange, dict(action_id=action_id, status=status,
+                                          changed_on=raised if status == "in_progress" else max(raised, closed)))
 
 
 def add_activities(rows: Rows, board: Board, size: Size, corpus: Corpus) -> None:

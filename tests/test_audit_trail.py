@@ -12,7 +12,7 @@ from sqlalchemy.exc import DatabaseError
 import interface_desktop.services as services_package
 from interface_desktop.db.models import Action, AgendaItem, AuditEntry, InterfaceIssue, Meeting
 from interface_desktop.services.actions import actions
-from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings import agenda, approval
 from interface_desktop.services.audit import trail as audit
 from interface_desktop.services.people import groups
 from interface_desktop.services.issues import issues
@@ -66,9 +66,10 @@ def test_carry_forward_and_unlock_are_recorded(session, cycle):
     g, p, m, a1, a2 = cycle
     nxt, carried = planning.create_next_meeting(session, after_meeting_id=m.id, starts_at="2026-12-02 14:00")
     assert carried == 2
+    meetings.mark_held(session, nxt.id)
     assert audit.history(session, "action", a1.id)[-1].changes["carried_forward"] == [0, 1]
     assert audit.history(session, "meeting", nxt.id)[0].operation == "create"
-    meetings.approve_minutes(session, m.id)
+    approval.approve_minutes(session, m.id)
     meetings.unlock_minutes(session, m.id, reason="Typo in item 5")
     trail = audit.history(session, "meeting", m.id)
     assert ("unlock", {"reason": "Typo in item 5"}) in [(e.operation, e.changes) for e in trail]

@@ -72,6 +72,21 @@ def test_bad_extension_and_unknown_ids_are_one_line_errors(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+def test_minutes_of_a_meeting_not_held_are_refused_with_the_reason(cli, session, tmp_path):
+    from interface_desktop.services.meetings import meetings
+
+    run, fx = cli
+    planned = meetings.create_meeting(session, group_id=fx.group_id, starts_at="2027-01-27 14:00")
+    cancelled = meetings.create_meeting(session, group_id=fx.group_id, starts_at="2027-03-24 14:00")
+    meetings.set_status(session, cancelled.id, "cancelled")
+    session.commit()
+    _one_line_error(run("minutes", "--meeting", str(planned.id), "-o", "planned.docx"),
+                    "the meeting of 27/01/2027 has not been marked as held, so it has no minutes yet")
+    _one_line_error(run("minutes", "--meeting", str(cancelled.id), "-o", "cancelled.docx"),
+                    "the meeting of 24/03/2027 was cancelled, so it has no minutes")
+    assert not (tmp_path / "out" / "planned.docx").exists() and not (tmp_path / "out" / "cancelled.docx").exists()
+
+
 def test_locked_target_is_left_alone(cli, tmp_path):
     run, fx = cli
     tmp_path = tmp_path / "out"

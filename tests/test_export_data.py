@@ -30,12 +30,13 @@ def test_xlsx_has_real_dates_frozen_header_filters_and_rag(session, fx, tmp_path
     by_id = {row[0].value: row for row in ws.iter_rows(min_row=2)}
     assert len(by_id) == len(actions.list_actions(session, actions.ActionFilter(group_id=fx.group_id)))
     overdue = next(r for r in doc.rows if r.description.startswith("Write to labs"))
-    row = by_id[overdue.id]
+    assert overdue.reference == "A-2026-001"
+    row = by_id[overdue.reference]
     assert isinstance(row[5].value, datetime) and row[5].value.date() == date(2026, 10, 31)
     assert row[5].number_format == "dd/mm/yyyy"
     assert row[7].value == "Overdue" and row[7].fill.fgColor.rgb.endswith("F4C7C3")
     soon = next(r for r in doc.rows if r.due_on == date(2026, 11, 26))
-    assert by_id[soon.id][7].value == "Due soon" and by_id[soon.id][7].fill.fgColor.rgb.endswith("FCE8B2")
+    assert by_id[soon.reference][7].value == "Due soon" and by_id[soon.reference][7].fill.fgColor.rgb.endswith("FCE8B2")
     assert ws.column_dimensions["D"].width >= 50
 
 

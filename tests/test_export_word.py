@@ -14,7 +14,6 @@ from interface_desktop.exports.safe_write import ExportError
 from interface_desktop.services.actions import actions
 from interface_desktop.services.meetings import attendance
 from interface_desktop.services.documents import documents
-from interface_desktop.services.meetings import meetings
 from interface_desktop.services.documents import report_data
 
 
@@ -53,12 +52,12 @@ def test_minutes_follow_the_board_layout(session, fx, tmp_path):
     assert headings[0] == "1\tWelcome and apologies"
     assert "5\tDischarge letters: medication changes (LO-2026-001)" in headings
     assert "Decision: Adopt the new letter template from January." in text
-    assert "Action 5.1: Pilot the letter template on ward 101 (Dr Bob Jones by 31/01/2027)" in text
+    assert "Action A-2026-004: Pilot the letter template on ward 101 (Dr Bob Jones by 31/01/2027)" in text
     assert "Dr Gus Grey: Sits on the lab services board." in text
     table = d.tables[-1]
     assert [c.text for c in table.rows[0].cells] == ["No.", "Action", "Lead", "Due", "Status"]
-    assert [c.text for c in table.rows[1].cells] == ["5.1", "Pilot the letter template on ward 101", "Dr Bob Jones",
-                                                     "31/01/2027", "Open"]
+    assert [c.text for c in table.rows[1].cells] == ["A-2026-004", "Pilot the letter template on ward 101",
+                                                     "Dr Bob Jones", "31/01/2027", "Open"]
     assert table.style.name == "Minutes Table"
     assert "DRAFT" in _header(d)
     assert "PAGE" in _footer_fields(d) and "NUMPAGES" in _footer_fields(d)
@@ -75,10 +74,9 @@ def test_minutes_use_styles_not_direct_formatting(session, fx, tmp_path):
 
 
 def test_approved_minutes_lose_the_draft_marker(session, fx, tmp_path):
-    meetings.approve_minutes(session, fx.meeting_id, approved_on=date(2026, 11, 30))
-    d = docx.Document(minutes_docx.export(documents.minutes_doc(session, fx.meeting_id), tmp_path / "m.docx"))
+    d = docx.Document(minutes_docx.export(documents.minutes_doc(session, fx.previous_id), tmp_path / "m.docx"))
     assert "DRAFT" not in _header(d)
-    assert "These minutes were approved by the group on 30/11/2026." in _text(d)
+    assert "These minutes were approved on 23/11/2026 as a true record." in _text(d)
 
 
 def test_a_boards_template_supplies_styles_and_header(session, fx, tmp_path):

@@ -62,8 +62,11 @@ def world(db):  # the Database fixture; ids of the records every document draws 
                                     raised_by_sector="primary", direction="both", category="referrals",
                                     raised_on=date(2026, 9, 1))
         attendance.set_attendance(s, meeting_id=meeting.id, person_id=person.id, status="present")
+        meetings.mark_held(s, meeting.id)  # a meeting has minutes once it is held
+        # The next meeting's pack carries the meeting's minutes and, in its action log, the action still open.
+        following = meetings.create_meeting(s, group_id=group.id, starts_at=datetime(2026, 11, 4, 14, 0))
     return {"group": group.id, "person": person.id, "meeting": meeting.id, "item": item.id, "action": action.id,
-            "issue": issue.id}
+            "issue": issue.id, "next": following.id}
 
 
 def _write_texts(db, ids: dict, texts: dict) -> dict:  # the Database
@@ -135,7 +138,7 @@ def test_word_documents_hold_the_text(db, world, tmp_path, texts):
 def test_pdfs_open_and_hold_every_text(db, world, tmp_path, texts):
     saved = _write_texts(db, world, texts)
     documents = {"sea.pdf": ("sea", world["issue"], ("issue", "what_happened", "learned")),
-                 "pack.pdf": ("pack", world["meeting"], ("item", "action")),
+                 "pack.pdf": ("pack", world["next"], ("item", "action")),
                  "agenda.pdf": ("agenda", world["meeting"], ("item",))}
     for name, (what, subject, keys) in documents.items():
         text = _pdf_text(_export(db, tmp_path, what, name, subject))

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from interface_desktop.db.models import AuditEntry
 from interface_desktop.services.actions import actions
-from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings import agenda, approval
 from interface_desktop.services.meetings import attendance
 from interface_desktop.services.people import groups
 from interface_desktop.services.meetings import meetings
@@ -61,7 +61,7 @@ def test_approved_minutes_are_locked_until_an_audited_unlock(session, group_with
     m = meetings.create_meeting(session, group_id=g.id, starts_at="2026-11-02 14:00")
     item = agenda.add_agenda_item(session, meeting_id=m.id, title="Results")
     agenda.save_minutes(session, item_id=item.id, discussion="Discussed.", decisions="Agreed.")
-    meetings.approve_minutes(session, m.id)
+    approval.approve_minutes(session, m.id)
     with pytest.raises(LockedError):
         agenda.save_minutes(session, item_id=item.id, discussion="Changed", decisions="")
     with pytest.raises(ValidationError):
@@ -82,6 +82,9 @@ def test_next_meeting_carries_open_actions_once(session, group_with_people):
     assert carried == 1
     assert nxt.starts_at == datetime(2026, 12, 28, 14, 0)
     assert planning.carry_forward(session, to_meeting_id=nxt.id) == 0
+    # Carried forward counts meetings held, not meetings prepared.
+    assert actions.get_action(session, open_a.id).carried_forward == 0
+    meetings.mark_held(session, nxt.id)
     assert actions.get_action(session, open_a.id).carried_forward == 1
     assert actions.get_action(session, done_a.id).carried_forward == 0
     listed = actions.list_actions(session, actions.ActionFilter(meeting_id=nxt.id))

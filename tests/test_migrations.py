@@ -10,6 +10,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect as sa_inspect
 
 from interface_desktop.app import open_app_database
 from interface_desktop.db.base import Base
@@ -65,6 +66,28 @@ def _dump(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
+def _columns(path: Path, table: str) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    finally:
+        conn.close()
+
+
+# Columns later revisions add, or fill again from the other rows (the carried-forward count is counted anew).
+ADDED_OR_RECOUNTED = {"action": {"reference", "carried_forward"}}
+
+
+def _kept(path: Path, dump: dict[str, list[tuple]], columns_at_first: dict[str, list[str]]) -> dict[str, list]:
+    """The rows of the first revision's tables, by column name, without the columns a migration refills."""
+    kept = {}
+    for table, columns in columns_at_first.items():
+        names = _columns(path, table)
+        keep = [c for c in columns if c not in ADDED_OR_RECOUNTED.get(table, ())]
+        kept[table] = [{c: row[names.index(c)] for c in keep} for row in dump[table]]
+    return kept
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -81,12 +104,12 @@ def test_first_revision_database_upgrades_with_every_row_intact_after_a_verified
     path = tmp_path / "old.sqlite3"
     _make_first_revision_database(path)
     before = _dump(path)
+    columns = {table: _columns(path, table) for table in before}
     assert sum(len(rows) for rows in before.values()) >= len(ROWS_AT_FIRST)
     backup = upgrade_to_head(_sqlite_url(path), tmp_path / "backups")
     assert backup is not None and backup.exists() and integrity_problems(backup) == []
     assert _dump(backup) == before
-    after = _dump(path)
-    assert {table: rows for table, rows in after.items() if table in before} == before
+    assert _kept(path, _dump(path), columns) == _kept(backup, before, columns)
     engine = make_engine(_sqlite_url(path))
     try:
         with engine.connect() as conn:
@@ -120,6 +143,7 @@ def test_a_failed_migration_leaves_the_original_intact(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite3"
     _make_first_revision_database(path)
     before = _dump(path)
+    columns = {table: _columns(path, table) for table in before}
     real_upgrade = command.upgrade
 
     def upgrade_then_fail(config, revision):  # Alembic's signature
@@ -137,8 +161,9 @@ def test_a_failed_migration_leaves_the_original_intact(tmp_path, monkeypatch):
     finally:
         conn.close()
     monkeypatch.undo()
-    assert upgrade_to_head(_sqlite_url(path), tmp_path / "backups") is not None
-    assert {t: r for t, r in _dump(path).items() if t in before} == before
+    backup = upgrade_to_head(_sqlite_url(path), tmp_path / "backups")
+    assert backup is not None
+    assert _kept(path, _dump(path), columns) == _kept(backup, before, columns)
 
 
 def test_the_report_narrative_revision_adds_its_table_and_takes_it_away_again(tmp_path):
@@ -182,5 +207,82 @@ def test_learning_network_revision_adds_its_tables_and_removes_them_on_downgrade
         with engine.begin() as conn:
             command.upgrade(alembic_config(conn), "head")
         assert network_tables <= set(_dump(path))
+    finally:
+        engine.dispose()
+
+
+RECORD = "0004_minutes_of_record"
+ROWS_BEFORE_RECORD = [
+    "INSERT INTO interface_group (id, name, board, hscp, terms_of_reference, quorum_gp, quorum_secondary, quorum_total,"
+    " default_location, default_duration, created_at, updated_at) VALUES (1, 'Fife Interface Group', 'FF', '', '',"
+    " 1, 1, 3, 'Board Room', 120, '2025-01-01 09:00:00', '2025-01-01 09:00:00')",
+    *[f"INSERT INTO meeting (id, group_id, title, starts_at, duration_minutes, location, call_link, status,"
+      f" minutes_status, minutes_unlocked, notes, created_at, updated_at) VALUES ({n}, 1, '', '{when}', 90, '', '',"
+      f" '{status}', 'draft', 0, '', '2025-01-01 09:00:00', '2025-01-01 09:00:00')"
+      for n, when, status in ((1, "2026-02-04 14:00:00", "held"), (2, "2026-03-04 14:00:00", "held"),
+                              (3, "2026-04-01 14:00:00", "planned"))],
+    *[f"INSERT INTO action (id, group_id, meeting_id, description, due_on, status, completed_on, carried_forward,"
+      f" created_at, updated_at) VALUES ({n}, 1, {meeting}, 'Action {n}', '2026-06-01', '{status}', {completed},"
+      f" 3, '{created}', '{edited}')"
+      for n, meeting, status, completed, created, edited in (
+          (1, 1, "open", "NULL", "2026-02-05 10:00:00", "2026-02-05 10:00:00"),
+          (2, 1, "done", "'2026-02-20'", "2026-02-05 10:00:01", "2026-02-20 10:00:00"),
+          (3, "NULL", "dropped", "NULL", "2025-12-01 10:00:00", "2026-03-10 10:00:00"),
+          (4, 1, "done", "'2026-03-18'", "2026-02-05 10:00:02", "2026-03-20 10:00:00"))],
+    # Action 4's status changes as the audit trail saw them: in progress in February, done in March.
+    *[f"INSERT INTO audit_entry (at, user, operation, entity, entity_id, changes) VALUES ('{at}', 'sec', '{op}',"
+      f" 'action', 4, '{{\"status\": {change}}}')"
+      for at, op, change in (("2026-02-05 10:00:02", "create", '[null, \"open\"]'),
+                             ("2026-02-10 09:00:00", "update", '[\"open\", \"in_progress\"]'),
+                             ("2026-03-20 10:00:00", "update", '[\"in_progress\", \"done\"]'))],
+]
+
+
+def test_minutes_of_record_numbers_actions_starts_their_history_and_counts_carried_forward(tmp_path):
+    path = tmp_path / "before.sqlite3"
+    engine = make_engine(_sqlite_url(path))
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0002")
+            for statement in ROWS_BEFORE_RECORD:
+                conn.exec_driver_sql(statement)
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), RECORD)
+    finally:
+        engine.dispose()
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("SELECT id, reference, carried_forward FROM action ORDER BY id").fetchall()
+        history = conn.execute("SELECT action_id, status, changed_on FROM action_status_change "
+                               "ORDER BY action_id, changed_on, id").fetchall()
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+            conn.execute("UPDATE action SET reference = 'A-2026-001' WHERE id = 2")
+    finally:
+        conn.close()
+    # Numbered per year in the order created; counted: held meetings after it was raised at which it was open.
+    assert rows == [(1, "A-2026-001", 1), (2, "A-2026-002", 0), (3, "A-2025-001", 2), (4, "A-2026-003", 1)]
+    assert history == [
+        (1, "open", "2026-02-04"),
+        (2, "open", "2026-02-04"), (2, "done", "2026-02-20"),
+        (3, "open", "2025-12-01"), (3, "dropped", "2026-03-10"),
+        (4, "open", "2026-02-04"), (4, "in_progress", "2026-02-10"), (4, "done", "2026-03-18"),
+    ]
+
+
+def test_minutes_of_record_downgrades_and_upgrades_again(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    _make_first_revision_database(path)
+    assert upgrade_to_head(_sqlite_url(path), tmp_path / "backups") is not None
+    engine = make_engine(_sqlite_url(path), foreign_keys=False)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), script_directory().get_revision(RECORD).down_revision)
+        with engine.connect() as conn:
+            assert "reference" not in {c["name"] for c in sa_inspect(conn).get_columns("action")}
+            assert not sa_inspect(conn).has_table("minutes_record")
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT reference FROM action").scalar() == "A-2026-001"
     finally:
         engine.dispose()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -17,17 +16,8 @@ from interface_desktop.services.meetings import meetings
 from interface_desktop.services.people import people
 from interface_desktop.services.actions.actions import ActionFilter
 from interface_desktop.services.core.errors import ValidationError
+from interface_desktop.services.documents.snapshot import to_plain as _plain
 from interface_desktop.services.issues.issues import IssueFilter
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return value
 
 
 def _with(dto: Any, **extra: Any) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from types import ModuleType
 from typing import Any
 
 from interface_desktop.services.actions import actions
-from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings import agenda, approval
 from interface_desktop.services.meetings import attendance
 from interface_desktop.services.issues import issues
 from interface_desktop.services.meetings import meetings
@@ -115,7 +115,8 @@ class GroupYear:
         apologies, guests = self._attendance(meeting, index)
         self._standing_minutes(meeting, index, previous, apologies, guests, carried)
         if previous is not None:
-            meetings.approve_minutes(self.session, previous.id, approved_on=meeting.starts_at.date())
+            approval.approve_minutes(self.session, previous.id, approved_on=meeting.starts_at.date(),
+                                     at_meeting_id=meeting.id)
         if index == len(self.content.SCHEDULE) - 1 and self.key == "lothian":
             meetings.circulate_minutes(self.session, meeting.id)
         else:
@@ -174,9 +175,10 @@ class GroupYear:
             "Welcome and apologies": f"{welcome}. Apologies were received from {', '.join(apologies)}.",
             "Declarations of interest": (f"{self._name(declared[0])}: {declared[1]}" if declared
                                          else "No declarations of interest were made."),
+            # The approval itself is printed from the record the approval keeps, after this text.
             "Minutes of the previous meeting": (
-                f"The minutes of the meeting held on {long_date(previous.starts_at)} were approved as an accurate "
-                "record." if previous else "The minutes of the previous meeting were approved as an accurate record."),
+                "Members raised no corrections." if previous
+                else "The minutes of the previous meeting were approved as an accurate record."),
             "Matters arising and action log": (
                 f"The group reviewed the action log: {carried} open actions were brought forward from earlier "
                 "meetings. Leads gave updates, and overdue actions were discussed with new dates agreed where "

@@ -22,7 +22,7 @@ from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import ActionLogDoc, ActionRow
 
 COLUMNS = (  # header, width (characters)
-    ("No.", 7), ("Group", 24), ("Raised", 11), ("Action", 60), ("Lead", 22), ("Due", 11), ("Status", 12),
+    ("No.", 12), ("Group", 24), ("Raised", 11), ("Action", 60), ("Lead", 22), ("Due", 11), ("Status", 12),
     ("RAG", 11), ("Completed", 11), ("Issue", 14), ("Carried forward", 9), ("Latest update", 45),
 )
 RAG_FILLS = {"red": "F4C7C3", "amber": "FCE8B2", "green": "C6E7C9", "grey": "E8EDEE"}
@@ -30,8 +30,8 @@ RAG_COLUMN = 8
 
 
 def values(row: ActionRow) -> list[object]:
-    return [row.id, row.group, row.raised_on, row.description, row.owner, row.due_on, row.status, row.rag_label,
-            row.completed_on, row.issue_reference, row.carried_forward, row.last_update]
+    return [row.reference, row.group, row.raised_on, row.description, row.owner, row.due_on, row.status,
+            row.rag_label, row.completed_on, row.issue_reference, row.carried_forward, row.last_update]
 
 
 def build_xlsx(doc: ActionLogDoc, path: Path) -> None:

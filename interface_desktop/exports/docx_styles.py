@@ -192,11 +192,19 @@ class WordDoc:
         for child in parse_xml(f"<w:p {ns}>{FIELD_XML.format(ns=ns, code='NUMPAGES')}</w:p>"):
             p._p.append(child)
 
-    def finish(self, path: Path, *, title: str, draft: bool, marker: str = "DRAFT") -> None:
+    def footer_note(self, text: str) -> None:
+        """A line in the footer's small type under the page numbers (which record approved minutes came from)."""
+        footer = self.doc.sections[0].footer
+        footer.is_linked_to_previous = False
+        footer.add_paragraph(text, style=self.style("Footer"))
+
+    def finish(self, path: Path, *, title: str, draft: bool, marker: str = "DRAFT", footer_note: str = "") -> None:
         props = self.doc.core_properties
         props.title = title
         props.author = "Interface Desktop"
         if draft:
             self.header_marker(marker)
         self.ensure_page_numbers()
+        if footer_note:
+            self.footer_note(footer_note)
         self.doc.save(str(path))

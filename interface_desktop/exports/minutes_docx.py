@@ -9,10 +9,12 @@ from interface_desktop.exports.docx_styles import WordDoc
 from interface_desktop.exports.text import held_line, hhmm, long_date, person_text, short_date
 from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import ActionLine, ItemDoc, MinutesDoc, PersonLine
+from interface_desktop.services.documents.minutes_record import Approval, ApprovedHere
 
 ACTION_HEADERS = ("No.", "Action", "Lead", "Due", "Status")
-ACTION_WIDTHS = (1.2, 7.6, 3.4, 2.3, 2.1)
+ACTION_WIDTHS = (2.3, 6.5, 3.4, 2.3, 2.1)  # the No. column holds a reference such as A-2026-014 on one line
 DRAFT_MARKER = "DRAFT - subject to approval by the group"
+PREVIOUS_MINUTES = ("previous minutes", "minutes of the previous", "minutes of the last", "minutes of last")
 
 
 def action_text(action: ActionLine) -> str:
@@ -26,6 +28,40 @@ def next_meeting_text(doc: MinutesDoc) -> str:
         return "The date of the next meeting is to be confirmed."
     where = f", {doc.next_venue}" if doc.next_venue else ""
     return f"The next meeting will be held on {long_date(doc.next_meeting)} at {hhmm(doc.next_meeting)}{where}."
+
+
+def approved_here_text(approved: ApprovedHere) -> str:
+    """What the approving meeting's minutes say under the previous minutes."""
+    held = f"The minutes of the meeting held on {short_date(approved.meeting_starts_at)} were approved"
+    return f"{held} with the following amendments: {approved.amendments}" if approved.amendments.strip() \
+        else f"{held} as a true record."
+
+
+def approval_text(approval: Approval) -> str:
+    """The closing line of approved minutes: how, when and where they were approved."""
+    amended = approval.amendments.strip()
+    how = f"with the following amendments: {approval.amendments}" if amended else "as a true record"
+    at = approval.at_meeting
+    if at is not None and at.date() == approval.approved_on:
+        when = f"at the meeting held on {short_date(at)}"
+    elif at is not None:
+        when = f"on {short_date(approval.approved_on)}, at the meeting held on {short_date(at)},"
+    else:
+        when = f"on {short_date(approval.approved_on)}"
+    text = f"These minutes were approved {when} {how}"
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def record_line(doc: MinutesDoc) -> str:
+    """'Approved 04/11/2026 · record 3f2a9c1e': which frozen record a copy was printed from."""
+    if doc.is_draft or doc.approved_on is None:
+        return ""
+    record = f" · record {doc.record[:8]}" if doc.record else ""
+    return f"Approved {short_date(doc.approved_on)}{record}"
+
+
+def _is_previous_minutes(title: str) -> bool:
+    return any(words in title.lower() for words in PREVIOUS_MINUTES)
 
 
 def _names(people: tuple[PersonLine, ...]) -> str:
@@ -57,6 +93,8 @@ def _item(item: ItemDoc, doc: MinutesDoc) -> list[Block]:
         blocks += _declarations(doc)
     if "next meeting" in title and silent:
         blocks.append(Block("para", next_meeting_text(doc)))
+    if _is_previous_minutes(item.title):
+        blocks += [Block("para", approved_here_text(a)) for a in doc.approved_here]
     blocks += [Block("labelled", paper, label="Paper:") for paper in item.papers]
     blocks += [Block("labelled", decision, label="Decision:") for decision in item.decisions]
     blocks += [Block("labelled", action_text(a), label=f"Action {a.number}:") for a in item.actions]
@@ -75,6 +113,9 @@ def minutes_blocks(doc: MinutesDoc) -> list[Block]:
     titles = " ".join(i.title.lower() for i in doc.items)
     if "declaration" not in titles:
         blocks += [Block("h2", "Declarations of interest"), *_declarations(doc)]
+    if doc.approved_here and not any(_is_previous_minutes(i.title) for i in doc.items):
+        blocks += [Block("h2", "Minutes of the previous meeting"), *(Block("para", approved_here_text(a))
+                                                                     for a in doc.approved_here)]
     for item in doc.items:
         blocks += _item(item, doc)
     if "next meeting" not in titles:
@@ -86,8 +127,8 @@ def minutes_blocks(doc: MinutesDoc) -> list[Block]:
             for a in doc.actions], ACTION_WIDTHS))
     else:
         blocks.append(Block("para", "No actions were agreed."))
-    if not doc.is_draft and doc.approved_on:
-        blocks.append(Block("para", f"These minutes were approved by the group on {short_date(doc.approved_on)}."))
+    if not doc.is_draft and doc.approval:
+        blocks.append(Block("para", approval_text(doc.approval)))
     return blocks
 
 
@@ -95,7 +136,7 @@ def build(doc: MinutesDoc, path: Path, *, template: Path | str | None = None) ->
     word = WordDoc(template)
     word.render(minutes_blocks(doc))
     word.finish(path, title=f"{doc.head.group_name}: minutes of {short_date(doc.head.starts_at)}",
-                draft=doc.is_draft, marker=DRAFT_MARKER)
+                draft=doc.is_draft, marker=DRAFT_MARKER, footer_note=record_line(doc))
 
 
 def export(doc: MinutesDoc, target: Path | str, *, template: Path | str | None = None) -> Path:

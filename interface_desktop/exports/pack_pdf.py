@@ -14,12 +14,12 @@ from pathlib import Path
 from interface_desktop.exports import pdf_fonts, pdf_styles
 from interface_desktop.exports.agenda import agenda_blocks
 from interface_desktop.exports.blocks import Block, table_block
-from interface_desktop.exports.minutes_docx import minutes_blocks
+from interface_desktop.exports.minutes_docx import minutes_blocks, record_line
 from interface_desktop.exports.text import hhmm, long_date, medium_date, short_date, venue_text
 from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import PackDoc, PaperDoc
 
-RAG_TEXT_WIDTHS = (1.2, 7.0, 3.0, 2.1, 2.2, 2.0)
+RAG_TEXT_WIDTHS = (2.3, 5.9, 3.0, 2.1, 2.2, 2.0)  # No. holds a reference such as A-2026-014
 
 
 @dataclass
@@ -44,9 +44,11 @@ def _about(doc: PackDoc) -> pdf_styles.About:
 
 
 def action_log_blocks(doc: PackDoc) -> list[Block]:
+    on = short_date(doc.actions_on or doc.prepared_on)
     blocks = [Block("h1", "Action log"),
-              Block("para", f"Open actions of the group at {short_date(doc.prepared_on)}. RAG: red = overdue, "
-                            "amber = due within 7 days, green = on track.")]
+              Block("para", f"Actions of the group open as the meeting of {on} began, as they stood then (those "
+                            "agreed at the meeting are in its minutes). RAG: red = overdue, amber = due within "
+                            "7 days, green = on track.")]
     if not doc.actions:
         return blocks + [Block("para", "There are no open actions.")]
     rows, fills = [], []
@@ -70,13 +72,17 @@ def issues_blocks(doc: PackDoc) -> list[Block]:
 def _sections(doc: PackDoc) -> list[tuple[str, list[Block]]]:
     previous = doc.previous_minutes
     if previous is None:
-        minutes = [Block("h1", "Minutes of the previous meeting"), Block("para", "No previous meeting on record.")]
+        note = doc.previous_note[:1].upper() + doc.previous_note[1:] + "." if doc.previous_note else \
+            "No previous meeting on record."
+        minutes = [Block("h1", "Minutes of the previous meeting"), Block("para", note)]
         minutes_title = "Minutes of the previous meeting"
     else:
         minutes = minutes_blocks(previous)
         minutes_title = f"Minutes of the previous meeting ({short_date(previous.head.starts_at)})"
         if previous.is_draft:
             minutes.insert(0, Block("small", "DRAFT minutes, not yet approved by the group"))
+        elif record_line(previous):
+            minutes.append(Block("small", record_line(previous)))
     return [("Agenda", agenda_blocks(doc.agenda)), (minutes_title, minutes), ("Action log", action_log_blocks(doc)),
             ("Open interface issues", issues_blocks(doc))]
 

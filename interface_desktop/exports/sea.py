@@ -55,7 +55,7 @@ def sea_blocks(doc: SeaDoc) -> list[Block]:
     if doc.actions:
         blocks.append(table_block(("No.", "Action", "Lead", "Due", "Status"), [
             (a.number, a.description, a.owner or "To be confirmed", short_date(a.due_on), a.status)
-            for a in doc.actions], (1.2, 7.6, 3.4, 2.3, 2.1)))
+            for a in doc.actions], (2.3, 6.5, 3.4, 2.3, 2.1)))
     else:
         blocks.append(Block("para", "No actions recorded."))
     blocks.append(Block("small", f"{doc.board_name}. Prepared {short_date(doc.prepared_on)}. This analysis "

@@ -128,7 +128,7 @@ def export_action_log(ctx: Context) -> str:
     rows = list(sheet.iter_rows(values_only=True))
     expect(bool(rows) and "Action" in rows[0], "the action log has no header row")
     ids = {row[0] for row in rows[1:]}
-    expect(ids == {r.id for r in doc.rows}, f"the action log has {len(ids)} actions, expected {len(doc.rows)}")
+    expect(ids == {r.reference for r in doc.rows}, f"the action log has {len(ids)} actions, expected {len(doc.rows)}")
     column = rows[0].index("Action")
     texts = {row[column] for row in rows[1:]}
     expect(all(r.description in texts or "'" + r.description in texts for r in doc.rows),

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from interface_desktop.services.actions import actions
 from interface_desktop.services.activities import activities
-from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings import agenda, approval
 from interface_desktop.services.meetings import attendance
 from interface_desktop.services.documents import files
 from interface_desktop.services.people import groups
@@ -84,7 +84,7 @@ def build(session) -> Fixture:
                        owner_id=who["Ms Erin Black"], due_on="2026-11-26")
     actions.add_action(session, meeting_id=prev.id, description="Share the prescribing guide", status="done",
                        owner_id=who["Mrs Fiona Green"], due_on="2026-10-15")
-    meetings.approve_minutes(session, prev.id)
+    approval.approve_minutes(session, prev.id)
 
     m = meetings.create_meeting(session, group_id=g.id, starts_at=datetime(2026, 11, 25, 14, 0),
                                 chair_id=who["Dr Ann Smith"], minute_taker_id=who["Ms Erin Black"],
@@ -142,5 +142,6 @@ def build(session) -> Fixture:
     activities.set_participant(session, activity_id=shadow.id, person_id=who["Dr Gus Grey"], role="host")
     activities.create_activity(session, group_id=g.id, kind="webinar", title="Fit notes webinar",
                                starts_on="2026-12-10", location="Teams")
+    meetings.mark_held(session, m.id)
     del old
     return Fixture(g.id, m.id, prev.id, issue.id, sea.id, paper_pages)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog
 
 from interface_desktop.services.actions import actions
-from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings import agenda, approval
 from interface_desktop.services.meetings import attendance
 from interface_desktop.services.people import groups
 from interface_desktop.services.meetings import meetings
@@ -158,7 +158,10 @@ def test_minutes_with_inline_actions_approval_and_next_meeting(meeting_window, q
         "Write to the acute trust", gp.id, tab.current.id)
     assert action.due_on == date(2026, 12, 21)
     assert tab.actions_tree.topLevelItem(0).text(0) == "Write to the acute trust"
-    monkeypatch.setattr("interface_desktop.ui.meetings.commands.confirm", lambda *a, **k: True)
+    from interface_desktop.ui.meetings.approve_dialog import ApproveDialog
+
+    monkeypatch.setenv("INTERFACE_DESKTOP_TODAY", "2026-12-02")  # approved on the day, no later meeting yet
+    monkeypatch.setattr(ApproveDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window.meeting_commands.approve.trigger()
     assert runner.call(meetings.get_meeting, m.id).locked
     assert editor.banner.isVisible() and tab.discussion.isReadOnly()
@@ -171,17 +174,21 @@ def test_minutes_with_inline_actions_approval_and_next_meeting(meeting_window, q
     new = editor.meeting
     assert new.id != m.id and new.starts_at == datetime(2027, 1, 27, 14, 0)
     [carried] = runner.call(actions.list_actions, ActionFilter(group_id=m.group_id))
-    assert carried.carried_forward == 1
+    assert carried.carried_forward == 0  # the next meeting is prepared, not held
     assert not editor.banner.isVisible()
     editor.show_tab(TAB_MINUTES)
     tab.item_list.setCurrentRow(3)  # Matters arising and action log: the carried actions to review
-    assert tab.actions_tree.topLevelItem(0).text(0) == "Write to the acute trust (carried forward 1×)"
+    assert tab.actions_tree.topLevelItem(0).text(0) == "Write to the acute trust"
     assert "Open actions brought to this meeting (1)" in tab.actions_label.text()
+    window.meeting_commands.mark_held.trigger()
+    tab.item_list.setCurrentRow(3)
+    assert tab.actions_tree.topLevelItem(0).text(0) == "Write to the acute trust (carried forward 1×)"
 
 
 def test_unlock_asks_for_a_reason(meeting_window, runner, monkeypatch):
     window, view, m = meeting_window
-    runner.call(meetings.approve_minutes, m.id)
+    monkeypatch.setenv("INTERFACE_DESKTOP_TODAY", "2026-12-02")
+    runner.call(approval.approve_minutes, m.id)
     view.open_record("meeting", m.id)
     view.editor.load(m.id)
     assert view.editor.banner.isVisible()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from interface_desktop.services.audit import trail as audit_trail
-from interface_desktop.services.meetings import agenda
+from interface_desktop.services.meetings import agenda, approval
 from interface_desktop.services.meetings.journal import MinutesJournal, read_journal
 from interface_desktop.services.people import groups
 from interface_desktop.services.meetings import meetings
@@ -60,12 +60,13 @@ def test_minutes_save_themselves_when_typing_pauses(qtbot, make_window, runner, 
     assert "saved" in tab.save_state_label.text()
 
 
-def test_approved_minutes_refuse_edits_and_keep_the_text(qtbot, make_window, runner, meeting):
+def test_approved_minutes_refuse_edits_and_keep_the_text(qtbot, make_window, runner, meeting, monkeypatch):
     window = make_window()
     tab = _open_minutes(window, meeting.id)
     qtbot.keyClicks(tab.discussion, "Draft text.")
     tab.flush()
-    runner.call(meetings.approve_minutes, meeting.id)
+    monkeypatch.setenv("INTERFACE_DESKTOP_TODAY", "2026-12-02")
+    runner.call(approval.approve_minutes, meeting.id)
     window.pages.current_page().editor.load(meeting.id)
     assert tab.discussion.isReadOnly()
     qtbot.keyClicks(tab.discussion, " more")

@@ -137,8 +137,8 @@ def test_extension_menus_are_offered(make_window, runner):
     exports = []
     window.signals.export_requested.connect(lambda what, mid: exports.append((what, mid)))
     view = window.show_module("meetings_view")
-    window.meeting_commands.exports["minutes"].trigger()
-    assert exports == [("minutes", view.editor.meeting.id)]
+    window.meeting_commands.exports["agenda"].trigger()
+    assert exports == [("agenda", view.editor.meeting.id)]
 
 
 def test_explore_with_example_data_loads_off_the_ui_thread(make_window, runner, qtbot):

@@ -104,9 +104,12 @@ class Action(Base):
         Index(None, "meeting_id"),
         Index(None, "issue_id"),
         Index(None, "due_on"),
+        UniqueConstraint("group_id", "reference"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("interface_group.id", ondelete="CASCADE"))
+    # The action's number everywhere it is shown (A-2026-014): given once, when it is first saved.
+    reference: Mapped[str] = mapped_column(String(20))
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
     agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("interface_issue.id", ondelete="SET NULL"))
@@ -123,6 +126,34 @@ class Action(Base):
     updates: Mapped[list[ActionUpdate]] = relationship(
         back_populates="action", cascade="all, delete-orphan", order_by="ActionUpdate.on_date"
     )
+    # The database removes the history with its action (ON DELETE CASCADE); the ORM need not load it first.
+    status_changes: Mapped[list[ActionStatusChange]] = relationship(
+        cascade="all", passive_deletes=True, order_by="ActionStatusChange.id"
+    )
+
+
+class ActionNumber(Base):
+    """The last action number given in a group in a year: a number is never given twice, not even once the
+    action that had it is deleted."""
+
+    __tablename__ = "action_number"
+    group_id: Mapped[int] = mapped_column(ForeignKey("interface_group.id", ondelete="CASCADE"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class ActionStatusChange(Base):
+    """An action's status from a day on: the action log as it stood on any day is read from these."""
+
+    __tablename__ = "action_status_change"
+    __table_args__ = (
+        CheckConstraint(in_list("status", ACTION_STATUSES), name="status"),
+        Index(None, "action_id", "changed_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(12))
+    changed_on: Mapped[date] = mapped_column(Date)
 
 
 class ActionUpdate(Base):
@@ -135,3 +166,29 @@ class ActionUpdate(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     action: Mapped[Action] = relationship(back_populates="updates")
+
+
+class MinutesRecord(Base):
+    """Approved minutes as they were printed, one version per approval; a version is never changed.
+
+    `content` is the minutes document as canonical JSON and `sha256` its digest; `changes` says what
+    differs from the version before and `reason` why the minutes were unlocked for it.
+    """
+
+    __tablename__ = "minutes_record"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "version"),
+        Index(None, "approved_at_meeting_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    approved_on: Mapped[date] = mapped_column(Date)
+    approved_at_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    amendments: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    changes: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    user: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from interface_desktop.db.models import Action, ActionUpdate, AgendaItem, Group, InterfaceIssue, Meeting, Person
+from interface_desktop.services.actions import history
 from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.core.status import ActionRag
@@ -21,6 +22,7 @@ from interface_desktop.vocab import ACTION_OPEN_STATUSES, ACTION_STATUSES, due_s
 @dataclass(frozen=True)
 class ActionDTO(ActionRag):
     id: int
+    reference: str
     group_id: int
     group_name: str
     meeting_id: int | None
@@ -118,6 +120,7 @@ def _apply(query, flt: ActionFilter, on: date):  # noqa: ANN001, ANN202 - Select
 SORT_COLUMNS = {
     "due": (Action.due_on.is_(None), Action.due_on, Action.id),
     "id": (Action.id,),
+    "reference": (Action.reference, Action.id),
     "status": (Action.status, Action.due_on, Action.id),
     "owner": (Person.name, Action.due_on, Action.id),
     "group": (Group.name, Action.due_on, Action.id),
@@ -127,8 +130,8 @@ SORT_COLUMNS = {
 }
 
 
-ROW_COLUMNS = (Action.id, Action.group_id, Action.meeting_id, Action.agenda_item_id, Action.issue_id,
-               Action.description, Action.owner_id, Action.due_on, Action.status, Action.completed_on,
+ROW_COLUMNS = (Action.id, Action.reference, Action.group_id, Action.meeting_id, Action.agenda_item_id,
+               Action.issue_id, Action.description, Action.owner_id, Action.due_on, Action.status, Action.completed_on,
                Action.carried_forward)
 
 
@@ -156,7 +159,7 @@ def list_actions(
         query = query.where(Action.id.in_(_page_ids(flt, on, ordering, limit, offset))).order_by(*ordering)
     return [
         ActionDTO(
-            id=a.id, group_id=a.group_id, group_name=a.group_name, meeting_id=a.meeting_id,
+            id=a.id, reference=a.reference, group_id=a.group_id, group_name=a.group_name, meeting_id=a.meeting_id,
             meeting_date=a.meeting_starts.date() if a.meeting_starts else None, agenda_item_id=a.agenda_item_id,
             issue_id=a.issue_id, issue_reference=a.issue_reference or "", description=a.description,
             owner_id=a.owner_id, owner_name=a.owner_name or "", due_on=a.due_on, status=a.status,
@@ -228,6 +231,8 @@ def add_action(
         action.completed_on = today()
     session.add(action)
     session.flush()
+    if meeting_id is not None:  # added to the minutes of a meeting later ones may already have reviewed
+        history.refresh_carried(session, action_ids=[action.id])
     return get_action(session, action.id)
 
 
@@ -237,19 +242,24 @@ def update_action(session: Session, action_id: int, **fields: object) -> ActionD
     if unknown:
         raise TypeError(f"unknown action fields: {sorted(unknown)}")
     clean = _validate(session, fields)
-    if "status" in clean:
-        _set_status(action, clean.pop("status"))
+    status_changed = "status" in clean and _set_status(session, action, clean.pop("status"))
     for key, value in clean.items():
         setattr(action, key, value)
     session.flush()
+    if status_changed:
+        history.refresh_carried(session, action_ids=[action_id])
     return get_action(session, action_id)
 
 
-def _set_status(action: Action, status: str, on: date | None = None) -> None:
+def _set_status(session: Session, action: Action, status: str, on: date | None = None) -> bool:
+    """Changes the status from `on` (default today) and notes it in the history; False when unchanged."""
     if status == action.status:
-        return
+        return False
+    on = on or today()
     action.status = status
-    action.completed_on = (on or today()) if status == "done" else None
+    action.completed_on = on if status == "done" else None
+    history.record(session, action_id=action.id, status=status, on=on)
+    return True
 
 
 def set_status(session: Session, action_id: int, status: str, *, on: date | None = None) -> ActionDTO:
@@ -262,9 +272,9 @@ def bulk_set_status(session: Session, action_ids: Iterable[int], status: str, *,
     check.choice("status", status, ACTION_STATUSES)
     check.done()
     ids = list(dict.fromkeys(action_ids))
-    for action_id in ids:
-        _set_status(get_or_raise(session, Action, action_id, "action"), status, on)
-    session.flush()
+    changed = [action_id for action_id in ids
+               if _set_status(session, get_or_raise(session, Action, action_id, "action"), status, on)]
+    history.refresh_carried(session, action_ids=changed)
     return list_actions(session, ActionFilter(ids=tuple(ids)))
 
 

@@ -11,17 +11,22 @@ from sqlalchemy.orm.base import NO_VALUE
 
 from interface_desktop.db.base import utcnow
 from interface_desktop.db.models import (
+    ActionNumber,
     AuditEntry,
     FileBlob,
     IssueMeeting,
+    MinutesRecord,
     SearchDocument,
 )
+from interface_desktop.services.actions import references  # noqa: F401 - numbers new actions, starts their history
 from interface_desktop.services.search import documents as search_docs
 from interface_desktop.services.audit import cascade as tracking_cascade
 from interface_desktop.services.audit.cascade import plain
 from interface_desktop.services.core.common import os_user
 
-UNAUDITED = (AuditEntry, SearchDocument, FileBlob)
+# A minutes record holds the whole minutes: approving writes its own short entry instead (services.meetings.approval).
+# An action number counter is told by the actions' own entries.
+UNAUDITED = (AuditEntry, SearchDocument, FileBlob, MinutesRecord, ActionNumber)
 SKIPPED_FIELDS = {"created_at", "updated_at"}
 
 

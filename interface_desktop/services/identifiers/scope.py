@@ -20,11 +20,12 @@ from interface_desktop.db.models import (
     Meeting,
     Paper,
 )
+from interface_desktop.services.actions import history
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.documents import narrative, report_data
 from interface_desktop.services.documents.kinds import KINDS, Selection
 from interface_desktop.services.meetings import meetings
-from interface_desktop.vocab import ACTION_OPEN_STATUSES as OPEN_STATUSES, ISSUE_OPEN_STATUSES as OPEN_ISSUES
+from interface_desktop.vocab import ISSUE_OPEN_STATUSES as OPEN_ISSUES
 
 Scope = list[tuple[str, int, tuple[str, ...]]]  # (entity, id, the fields printed)
 SUBJECT_RECORDS = {"meeting": (Meeting, "meeting"), "issue": (InterfaceIssue, "interface issue"),
@@ -50,8 +51,8 @@ class SubjectRecords:
 
     @cached_property
     def open_actions(self) -> list[int]:
-        return self.ids(select(Action.id).where(Action.group_id == self.meeting_group_id,
-                                                Action.status.in_(OPEN_STATUSES)))
+        """The pack's action log: the actions open as the meeting began (not those open today)."""
+        return list(history.open_at_meeting(self.session, self.id))
 
     @cached_property
     def group_actions(self) -> list[int]:

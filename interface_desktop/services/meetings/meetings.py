@@ -1,4 +1,4 @@
-"""Meetings: scheduling, status, the minutes life-cycle (draft, circulated, approved and locked)."""
+"""Meetings: scheduling, status, the minutes life-cycle (draft, circulated; approval is in `approval`)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from interface_desktop.db.models import AgendaItem, Group, Meeting, Paper, Person
+from interface_desktop.services.actions import history
 from interface_desktop.services.audit import tracking
 from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.core.errors import LockedError
 from interface_desktop.services.core.validation import TITLE_MAX, Check
-from interface_desktop.vocab import MEETING_STATUSES, MINUTES_STATUSES
+from interface_desktop.vocab import MEETING_STATUSES
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,16 @@ class MeetingDTO:
     @property
     def label(self) -> str:
         return f"{self.display_title}, {self.starts_at:%d/%m/%Y}"
+
+    @property
+    def no_minutes_reason(self) -> str:
+        """Why the meeting can have no minutes yet; empty once it has been held."""
+        if self.status == "cancelled":
+            return f"the meeting of {self.starts_at:%d/%m/%Y} was cancelled, so it has no minutes"
+        if self.status != "held":
+            return (f"the meeting of {self.starts_at:%d/%m/%Y} has not been marked as held, so it has no minutes "
+                    "yet")
+        return ""
 
 
 MEETING_FIELDS = ("title", "starts_at", "duration_minutes", "location", "call_link", "chair_id", "minute_taker_id",
@@ -162,18 +173,30 @@ def update_meeting(session: Session, meeting_id: int, **fields: object) -> Meeti
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"unknown meeting fields: {sorted(unknown)}")
+    before = (meeting.group_id, meeting.starts_at)
     for key, value in _validate(session, fields).items():
         setattr(meeting, key, value)
     session.flush()
+    if meeting.status == "held" and before != (meeting.group_id, meeting.starts_at):
+        recount_carried(session, group_id=before[0], since=before[1])
+        recount_carried(session, group_id=meeting.group_id, since=meeting.starts_at)
     return get_meeting(session, meeting_id)
+
+
+def recount_carried(session: Session, *, group_id: int, since: datetime) -> None:
+    """A meeting held (or no longer held) from `since` changes how often open actions were carried forward."""
+    history.refresh_carried(session, group_id=group_id, since=since.date())
 
 
 def delete_meeting(session: Session, meeting_id: int) -> None:
     meeting = get_or_raise(session, Meeting, meeting_id, "meeting")
     if meeting.minutes_status == "approved":
         raise LockedError("meetings with approved minutes cannot be deleted")
+    held, group_id, starts_at = meeting.status == "held", meeting.group_id, meeting.starts_at
     session.delete(meeting)
     session.flush()
+    if held:
+        recount_carried(session, group_id=group_id, since=starts_at)
 
 
 def set_status(session: Session, meeting_id: int, status: str) -> MeetingDTO:
@@ -182,9 +205,16 @@ def set_status(session: Session, meeting_id: int, status: str) -> MeetingDTO:
     check.choice("status", status, MEETING_STATUSES)
     check.done()
     meeting = get_or_raise(session, Meeting, meeting_id, "meeting")
+    _set_held_status(session, meeting, status)
+    return get_meeting(session, meeting_id)
+
+
+def _set_held_status(session: Session, meeting: Meeting, status: str) -> None:
+    changed = "held" in (status, meeting.status) and status != meeting.status
     meeting.status = status
     session.flush()
-    return get_meeting(session, meeting_id)
+    if changed:
+        recount_carried(session, group_id=meeting.group_id, since=meeting.starts_at)
 
 
 def mark_held(session: Session, meeting_id: int) -> MeetingDTO:
@@ -198,21 +228,7 @@ def circulate_minutes(session: Session, meeting_id: int) -> MeetingDTO:
     if meeting.minutes_status == "approved":
         raise LockedError("these minutes are already approved")
     meeting.minutes_status = "circulated"
-    meeting.status = "held"
-    session.flush()
-    return get_meeting(session, meeting_id)
-
-
-def approve_minutes(session: Session, meeting_id: int, *, approved_on: date | None = None) -> MeetingDTO:
-    """Approving locks the minutes; a later change needs `unlock_minutes`."""
-    meeting = get_or_raise(session, Meeting, meeting_id, "meeting")
-    if meeting.status == "cancelled":
-        raise LockedError("a cancelled meeting has no minutes to approve")
-    meeting.minutes_status = "approved"
-    meeting.minutes_approved_on = approved_on or today()
-    meeting.minutes_unlocked = False
-    meeting.status = "held"
-    session.flush()
+    _set_held_status(session, meeting, "held")
     return get_meeting(session, meeting_id)
 
 
@@ -230,32 +246,11 @@ def unlock_minutes(session: Session, meeting_id: int, *, reason: str) -> Meeting
     return get_meeting(session, meeting_id)
 
 
-def relock_minutes(session: Session, meeting_id: int) -> MeetingDTO:
-    meeting = get_or_raise(session, Meeting, meeting_id, "meeting")
-    meeting.minutes_unlocked = False
-    session.flush()
-    return get_meeting(session, meeting_id)
-
-
 def ensure_editable(session: Session, meeting_id: int) -> Meeting:
     meeting = get_or_raise(session, Meeting, meeting_id, "meeting")
     if meeting.minutes_status == "approved" and not meeting.minutes_unlocked:
         raise LockedError(f"the minutes of {meeting.starts_at:%d/%m/%Y} are approved and locked; unlock them first")
     return meeting
-
-
-def set_minutes_status(session: Session, meeting_id: int, status: str) -> MeetingDTO:
-    check = Check()
-    check.choice("minutes_status", status, MINUTES_STATUSES)
-    check.done()
-    if status == "approved":
-        return approve_minutes(session, meeting_id)
-    if status == "circulated":
-        return circulate_minutes(session, meeting_id)
-    meeting = ensure_editable(session, meeting_id)
-    meeting.minutes_status = "draft"
-    session.flush()
-    return get_meeting(session, meeting_id)
 
 
 def previous_meeting(session: Session, meeting_id: int) -> MeetingDTO | None:

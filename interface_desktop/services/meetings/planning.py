@@ -1,4 +1,4 @@
-"""Preparing the next meeting: standing items copied, open actions carried forward with a count."""
+"""Preparing the next meeting: standing items copied, open actions brought onto its action log."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from interface_desktop.vocab import ACTION_OPEN_STATUSES
 def carry_forward(session: Session, *, to_meeting_id: int) -> int:
     """Brings every open action of the group raised before the meeting onto its action log.
 
-    Each action's carried-forward count goes up once per meeting it is carried into, however often
-    this is called for the same meeting. Returns the number of actions carried.
+    Returns how many were brought on (each once, however often this is called for the same meeting). The
+    carried-forward count is not touched: it counts the meetings actually held (services.actions.history).
     """
     meeting = get_or_raise(session, Meeting, to_meeting_id, "meeting")
     query = (select(Action).outerjoin(Meeting, Meeting.id == Action.meeting_id)
@@ -28,7 +28,6 @@ def carry_forward(session: Session, *, to_meeting_id: int) -> int:
     for action in session.scalars(query):
         if action.last_carried_meeting_id == to_meeting_id:
             continue
-        action.carried_forward += 1
         action.last_carried_meeting_id = to_meeting_id
         carried += 1
     session.flush()

@@ -14,13 +14,13 @@ from interface_desktop.services.documents.kinds import KINDS
 from interface_desktop.ui.lazy import lazy_module
 from interface_desktop.ui.operations import Operations
 from interface_desktop.ui.signals import AppSignals
-from interface_desktop.ui.widgets.confirm import confirm
 from interface_desktop.ui.widgets.modal import run_modal
 
 if TYPE_CHECKING:
     from interface_desktop.services.meetings.meetings import MeetingDTO
 
 meetings = lazy_module("interface_desktop.services.meetings.meetings")
+approval = lazy_module("interface_desktop.services.meetings.approval")
 planning = lazy_module("interface_desktop.services.meetings.planning")
 
 
@@ -84,6 +84,16 @@ class MeetingCommands(QObject):
         self.next_meeting.setEnabled(writable)
         for action in self.exports.values():
             action.setEnabled(has)
+        self._minutes_availability(meeting)
+
+    def _minutes_availability(self, meeting: MeetingDTO | None) -> None:
+        """Minutes exist once a meeting is held: before that the command is off and says why."""
+        export = self.exports["minutes"]
+        reason = meeting.no_minutes_reason if meeting is not None else ""
+        export.setEnabled(meeting is not None and not reason)
+        why = (reason[:1].upper() + reason[1:] + ".") if reason else ""
+        export.setToolTip(why or export.text().replace("&", "").rstrip("…"))
+        export.setStatusTip(why)
 
     def _run(self, title: str, fn: Callable, *args, **kwargs) -> MeetingDTO | None:  # noqa: ANN002, ANN003
         self.before()
@@ -106,13 +116,20 @@ class MeetingCommands(QObject):
                     "Draft minutes marked as circulated")
 
     def _approve(self) -> None:
+        from interface_desktop.ui.meetings.approve_dialog import ApproveDialog
+
         meeting = self.meeting
         assert meeting is not None
-        if not confirm(self.window, "Approve minutes",
-                       f"Approve the minutes of {meeting.label}?\n\nApproved minutes are locked. Correcting them "
-                       "later needs an unlock with a reason, which is kept in the audit trail.", yes="Approve"):
+        choices = self.ops.query("Approve minutes", approval.approving_meetings, meeting.id)
+        default = self.ops.query("Approve minutes", approval.default_approving_meeting, meeting.id)
+        if not (choices and default):
             return
-        self._apply(self._run("Approve minutes", meetings.approve_minutes, meeting.id), "Minutes approved and locked")
+        dialog = ApproveDialog(meeting, choices.value, default.value, self.window)
+        if not run_modal(dialog):
+            return
+        self._apply(self._run("Approve minutes", approval.approve_minutes, meeting.id,
+                              approved_on=dialog.approved_on(), at_meeting_id=dialog.at_meeting_id(),
+                              amendments=dialog.amendment_text()), "Minutes approved and locked")
 
     def _unlock(self) -> None:
         meeting = self.meeting
@@ -126,7 +143,8 @@ class MeetingCommands(QObject):
 
     def _relock(self) -> None:
         assert self.meeting is not None
-        self._apply(self._run("Lock minutes", meetings.relock_minutes, self.meeting.id), "Minutes locked again")
+        self._apply(self._run("Lock minutes", approval.relock_minutes, self.meeting.id),
+                    "Minutes locked again; any correction is kept as a new version of the record")
 
     def _create_next(self) -> None:
         from interface_desktop.ui.meetings.next_meeting_dialog import NextMeetingDialog
