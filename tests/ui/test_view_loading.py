@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from interface_desktop.services.actions import actions
 from interface_desktop.services.people import people
 from interface_desktop.ui.signals import AppSignals
+from interface_desktop.ui.actions.actions_model import COL_OWNER
 from interface_desktop.ui.actions.actions_view import ActionsView
 from tests.support.ui_records_fixtures import make_records
 
@@ -26,7 +27,7 @@ def test_the_actions_page_reads_its_first_page_once_when_opened(qtbot, db, monke
     assert calls == []  # building the table and its sort indicator reads nothing yet
     view.set_group(None)
     assert calls == ["due"] and view.model.rowCount() == 8
-    view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # once shown, sorting reloads in that order
+    view.table.sortByColumn(COL_OWNER, Qt.SortOrder.DescendingOrder)  # once shown, sorting reloads in that order
     assert calls == ["due", "owner"]
 
 

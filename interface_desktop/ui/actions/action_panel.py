@@ -74,7 +74,7 @@ class ActionPanel(QWidget):
             self.meeting_link.hide()
             self.issue_link.hide()
             return
-        self.heading.setText(action.description)
+        self.heading.setText(f"{action.reference}: {action.description}")
         due = uk_date(action.due_on) or "no due date"
         self.facts.setText(f"{action.owner_name or 'Unassigned'} · due {due} · {action.status_label} · "
                            f"{action.rag_label}" + (f" · carried forward {action.carried_forward}×"

@@ -15,11 +15,12 @@ from interface_desktop.ui.widgets.rag import rag_icon
 from interface_desktop.ui.tasks import TaskRunner
 from interface_desktop.vocab import ACTION_STATUS_LABELS as STATUS_LABELS
 
-COL_RAG, COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_CARRIED, COL_GROUP, COL_ORIGIN, COL_UPDATE = range(9)
-HEADERS = ("RAG", "Action", "Owner", "Due", "Status", "C/f", "Group", "From", "Latest update")
+(COL_REFERENCE, COL_RAG, COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_CARRIED, COL_GROUP, COL_ORIGIN,
+ COL_UPDATE) = range(10)
+HEADERS = ("No.", "RAG", "Action", "Owner", "Due", "Status", "C/f", "Group", "From", "Latest update")
 # RAG follows the due date for open actions, so sorting by it sorts by due date.
-SORT_KEYS = {COL_RAG: "due", COL_DESCRIPTION: "description", COL_OWNER: "owner", COL_DUE: "due",
-             COL_STATUS: "status", COL_CARRIED: "carried", COL_GROUP: "group", COL_ORIGIN: "meeting"}
+SORT_KEYS = {COL_REFERENCE: "reference", COL_RAG: "due", COL_DESCRIPTION: "description", COL_OWNER: "owner",
+             COL_DUE: "due", COL_STATUS: "status", COL_CARRIED: "carried", COL_GROUP: "group", COL_ORIGIN: "meeting"}
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 RAG_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -210,6 +211,8 @@ class ActionsModel(QAbstractTableModel):
 
     @staticmethod
     def _text(a: ActionDTO, column: int) -> str:
+        if column == COL_REFERENCE:
+            return a.reference
         if column == COL_RAG:
             return a.rag_label
         if column == COL_DESCRIPTION:

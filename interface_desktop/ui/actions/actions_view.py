@@ -17,7 +17,7 @@ from interface_desktop.ui.widgets.choice_delegate import ChoiceDelegate
 from interface_desktop.ui.widgets.confirm import confirm_delete
 from interface_desktop.ui.actions.action_editor import ActionEditor
 from interface_desktop.ui.actions.actions_model import (
-    COL_DESCRIPTION, COL_GROUP, COL_STATUS, COL_UPDATE, ActionsModel,
+    COL_DESCRIPTION, COL_DUE, COL_GROUP, COL_STATUS, COL_UPDATE, ActionsModel,
 )
 from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.tasks import TaskRunner
@@ -27,7 +27,7 @@ from interface_desktop.ui.widgets.record_view import RecordView
 from interface_desktop.ui.widgets.tables import EmptyHint, KeyAction, list_hint, set_up
 from interface_desktop.vocab import ACTION_STATUS_LABELS as STATUS_LABELS
 
-DEFAULT_WIDTHS = (100, 300, 140, 85, 95, 40, 200, 170, 260)
+DEFAULT_WIDTHS = (95, 100, 300, 140, 85, 95, 40, 200, 170, 260)
 
 
 def _delete_all(session, action_ids: list[int]) -> None:  # noqa: ANN001 - a Session
@@ -70,7 +70,7 @@ class ActionsView(RecordView):
                           | QAbstractItemView.EditTrigger.SelectedClicked)
         t.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(STATUS_LABELS, "Status", t))
         t.setSortingEnabled(True)
-        t.horizontalHeader().setSortIndicator(3, Qt.SortOrder.AscendingOrder)
+        t.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         t.horizontalHeader().setStretchLastSection(True)
         # Fixed widths: measuring the contents of a 30,000-row model would stall the window.
         for column, width in enumerate(DEFAULT_WIDTHS):
