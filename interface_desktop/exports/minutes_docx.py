@@ -8,8 +8,14 @@ from interface_desktop.exports.blocks import Block, table_block, text_blocks
 from interface_desktop.exports.docx_styles import WordDoc
 from interface_desktop.exports.text import held_line, hhmm, long_date, person_text, short_date
 from interface_desktop.exports.writing import write
-from interface_desktop.services.documents.documents import ActionLine, ItemDoc, MinutesDoc, PersonLine
-from interface_desktop.services.documents.minutes_record import Approval, ApprovedHere
+from interface_desktop.services.documents.documents import (
+    ActionLine,
+    Approval,
+    ApprovedHere,
+    ItemDoc,
+    MinutesDoc,
+    PersonLine,
+)
 
 ACTION_HEADERS = ("No.", "Action", "Lead", "Due", "Status")
 ACTION_WIDTHS = (2.3, 6.5, 3.4, 2.3, 2.1)  # the No. column holds a reference such as A-2026-014 on one line

@@ -18,7 +18,6 @@ from interface_desktop.services.actions.actions import ActionFilter
 from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.documents import minutes_record, snapshot
-from interface_desktop.services.documents.minutes_record import Approval, ApprovedHere
 from interface_desktop.services.issues.issues import IssueDTO, IssueFilter
 from interface_desktop.vocab import ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, ISSUE_OPEN_STATUSES, rag_for, rag_label
 
@@ -82,6 +81,23 @@ class MeetingHead:
     call_link: str
     chair: str
     minute_taker: str
+
+
+@dataclass(frozen=True)
+class Approval:
+    """How minutes were approved: on what day, at which meeting, as a true record or with amendments."""
+
+    approved_on: date
+    at_meeting: datetime | None = None
+    amendments: str = ""
+
+
+@dataclass(frozen=True)
+class ApprovedHere:
+    """The minutes of an earlier meeting, approved at this one."""
+
+    meeting_starts_at: datetime
+    amendments: str = ""
 
 
 @dataclass(frozen=True)
@@ -278,7 +294,7 @@ def live_minutes_doc(session: Session, meeting_id: int, *, approval: Approval | 
     head = meeting_head(session, meeting_id)
     m = meetings.get_meeting(session, meeting_id)
     if approval is None and m.locked:
-        approval = minutes_record.approval_of(session, meeting_id) or Approval(m.minutes_approved_on or today())
+        approval = approval_of(session, meeting_id) or Approval(m.minutes_approved_on or today())
     register = attendance.list_attendance(session, meeting_id)
     by_status = {status: tuple(_person(a) for a in register if a.status == status)
                  for status in ("present", "in_attendance", "apologies")}
@@ -293,8 +309,16 @@ def live_minutes_doc(session: Session, meeting_id: int, *, approval: Approval | 
         items=items, actions=table,
         next_meeting=nxt.starts_at if nxt else None, next_venue=nxt.location if nxt else "",
         minutes_status=status, approved_on=approval.approved_on if approval else None, approval=approval,
-        approved_here=minutes_record.approved_at(session, meeting_id),
+        approved_here=tuple(ApprovedHere(*row) for row in minutes_record.approved_at(session, meeting_id)),
     )
+
+
+def approval_of(session: Session, meeting_id: int) -> Approval | None:
+    """How the meeting's minutes were last approved, as recorded with their latest version."""
+    record = minutes_record.latest(session, meeting_id)
+    if record is None:
+        return None
+    return Approval(record.approved_on, minutes_record.approving_meeting_start(session, record), record.amendments)
 
 
 def agenda_doc(session: Session, meeting_id: int) -> AgendaDoc:

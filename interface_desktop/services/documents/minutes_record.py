@@ -1,6 +1,5 @@
-"""The minutes of record read back: a meeting's frozen versions, how they were approved, and the approvals
-given at a meeting (what its own minutes say under the previous minutes). services.meetings.approval
-writes them."""
+"""The minutes of record read back: a meeting's frozen versions, and the approvals given at a meeting (what
+its own minutes say under the previous minutes). services.meetings.approval writes them."""
 
 from __future__ import annotations
 
@@ -11,23 +10,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from interface_desktop.db.models import Meeting, MinutesRecord
-
-
-@dataclass(frozen=True)
-class Approval:
-    """How minutes were approved: on what day, at which meeting, as a true record or with amendments."""
-
-    approved_on: date
-    at_meeting: datetime | None = None
-    amendments: str = ""
-
-
-@dataclass(frozen=True)
-class ApprovedHere:
-    """The minutes of an earlier meeting, approved at this one."""
-
-    meeting_starts_at: datetime
-    amendments: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,17 +52,14 @@ def latest(session: Session, meeting_id: int) -> RecordDTO | None:
     return _dto(row) if row is not None else None
 
 
-def approval_of(session: Session, meeting_id: int) -> Approval | None:
-    """How the meeting's minutes were last approved, as recorded with their latest version."""
-    record = latest(session, meeting_id)
-    if record is None:
-        return None
+def approving_meeting_start(session: Session, record: RecordDTO) -> datetime | None:
     at = session.get(Meeting, record.approved_at_meeting_id) if record.approved_at_meeting_id else None
-    return Approval(record.approved_on, at.starts_at if at else None, record.amendments)
+    return at.starts_at if at else None
 
 
-def approved_at(session: Session, meeting_id: int) -> tuple[ApprovedHere, ...]:
-    """The minutes approved at this meeting (as their latest versions record it), earliest meeting first."""
+def approved_at(session: Session, meeting_id: int) -> list[tuple[datetime, str]]:
+    """(meeting start, amendments) of the minutes approved at this meeting, as their latest versions record it,
+    earliest meeting first."""
     newest = (select(MinutesRecord.meeting_id, func.max(MinutesRecord.version).label("version"))
               .group_by(MinutesRecord.meeting_id).subquery())
     rows = session.execute(
@@ -88,4 +67,4 @@ def approved_at(session: Session, meeting_id: int) -> tuple[ApprovedHere, ...]:
         .join(newest, (newest.c.meeting_id == MinutesRecord.meeting_id) & (newest.c.version == MinutesRecord.version))
         .join(Meeting, Meeting.id == MinutesRecord.meeting_id)
         .where(MinutesRecord.approved_at_meeting_id == meeting_id).order_by(Meeting.starts_at))
-    return tuple(ApprovedHere(starts_at, amendments) for starts_at, amendments in rows)
+    return list(rows.tuples())

@@ -21,7 +21,8 @@ from interface_desktop.services.core.common import get_or_raise, os_user
 from interface_desktop.services.core.errors import LockedError
 from interface_desktop.services.core.validation import Check
 from interface_desktop.services.documents import documents, minutes_record, snapshot
-from interface_desktop.services.documents.minutes_record import Approval, RecordDTO
+from interface_desktop.services.documents.documents import Approval
+from interface_desktop.services.documents.minutes_record import RecordDTO
 from interface_desktop.services.meetings import meetings
 from interface_desktop.services.meetings.meetings import MeetingDTO
 
@@ -104,7 +105,7 @@ def relock_minutes(session: Session, meeting_id: int) -> MeetingDTO:
         meeting.minutes_unlocked = False
         session.flush()
         last = minutes_record.latest(session, meeting_id)
-        approval = minutes_record.approval_of(session, meeting_id) or Approval(meeting.minutes_approved_on or today())
+        approval = documents.approval_of(session, meeting_id) or Approval(meeting.minutes_approved_on or today())
         _freeze(session, meeting_id, approval, last.approved_at_meeting_id if last else None)
     return meetings.get_meeting(session, meeting_id)
 
