@@ -27,6 +27,7 @@ from interface_desktop.services.core.runner import ServiceRunner
 from interface_desktop.services.documents import narrative
 from interface_desktop.services.documents.kinds import KINDS, Selection, resolve
 from interface_desktop.services.identifiers import guard, scope
+from interface_desktop.services.meetings import approval, meetings
 from tests.support import document_data
 
 # Machine values and vocabulary codes (documents print their labels): no marker goes in these.
@@ -37,7 +38,8 @@ CODES = {
     "issue_status_change": {"status"}, "meeting": {"status", "minutes_status"}, "agenda_item": {"kind"},
     "attendance": {"status"}, "action": {"status"}, "lookup_value": {"kind", "code"},
     "interface_group": {"board"}, "group_standing_item": {"placement"}, "person": {"role", "sector"},
-    "membership": {"group_role"},
+    "membership": {"group_role"}, "action_status_change": {"status"},
+    "minutes_record": {"content", "sha256"},  # the frozen minutes as JSON, and its digest
 }
 # Records of the app's own bookkeeping, never printed in a document.
 BOOKKEEPING = {"audit_entry", "search_document", "file_blob", "privacy_exception"}
@@ -49,10 +51,12 @@ DIRECTORY = {
     ("interface_group", "hscp"), ("interface_group", "default_location"), ("meeting", "location"),
     ("meeting", "call_link"), ("activity", "location"), ("activity", "host_department"),
     ("interface_issue", "reference"), ("interface_issue", "raised_by_role"),
-    ("interface_issue", "raised_by_organisation"), ("lookup_value", "label"),
+    ("interface_issue", "raised_by_organisation"), ("lookup_value", "label"), ("action", "reference"),
 }
 # Declared fields a document prints only in some cases, so the planted data cannot show all of them at once.
-SOMETIMES = {"sea": {("interface_issue", "impact")}}  # printed when the analysis has no impact of its own
+SOMETIMES = {"sea": {("interface_issue", "impact")},  # printed when the analysis has no impact of its own
+             # printed once the minutes are approved (the meeting's own are not, here)
+             "minutes": {("minutes_record", "amendments")}}
 MARKER = re.compile(r"Zq(\d+)r(\d+)z")
 # Documents that are not about the group's records: the audit trail's CSV is written from the history dialog.
 NOT_DOCUMENTS = {"interface_desktop.exports.history_csv"}
@@ -161,6 +165,9 @@ def planted(db, session):  # the Database fixture; (fixture ids, field numbers)
                              text="A quarter of steady work.")
     session.flush()
     fields = _plant_markers(session)
+    # Approved minutes print from their record: correcting them freezes the planted text in a new version.
+    meetings.unlock_minutes(session, fx.previous_id, reason="Markers planted")
+    approval.relock_minutes(session, fx.previous_id)
     session.commit()
     return fx, fields
 

@@ -78,7 +78,9 @@ SEA_TEXT = ("title", "impact", "resolution", "sea_what_happened", "sea_why", "se
             "sea_impact", "sea_contributory_factors", "sea_learning_needs")
 
 _MINUTES = (Printed("agenda_item", MINUTES_TEXT, "items"), Printed("attendance", ("declaration",), "attendance"),
-            Printed("action", ("description",), "actions"), Printed("paper", ("title",), "papers"))
+            Printed("action", ("description",), "actions"), Printed("paper", ("title",), "papers"),
+            # The amendments the minutes were approved with, and those of the minutes approved at the meeting.
+            Printed("minutes_record", ("amendments",), "approvals"))
 _PREVIOUS_MINUTES = tuple(Printed(p.entity, p.fields, f"previous_{p.records}") for p in _MINUTES)
 
 KINDS: dict[str, DocumentKind] = {kind.code: kind for kind in (

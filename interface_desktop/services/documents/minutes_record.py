@@ -52,6 +52,15 @@ def latest(session: Session, meeting_id: int) -> RecordDTO | None:
     return _dto(row) if row is not None else None
 
 
+def printed_ids(session: Session, meeting_id: int) -> list[int]:
+    """The versions whose amendments the meeting's minutes may print: those of its own minutes and of the
+    minutes approved at it. Every version, not only the latest: locking corrected minutes again carries the
+    approval's amendments into the new version."""
+    return list(session.scalars(select(MinutesRecord.id).where(
+        (MinutesRecord.meeting_id == meeting_id) | (MinutesRecord.approved_at_meeting_id == meeting_id))
+        .order_by(MinutesRecord.id)))
+
+
 def approving_meeting_start(session: Session, record: RecordDTO) -> datetime | None:
     at = session.get(Meeting, record.approved_at_meeting_id) if record.approved_at_meeting_id else None
     return at.starts_at if at else None

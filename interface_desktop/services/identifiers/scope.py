@@ -22,7 +22,7 @@ from interface_desktop.db.models import (
 )
 from interface_desktop.services.actions import history
 from interface_desktop.services.core.common import get_or_raise
-from interface_desktop.services.documents import narrative, report_data
+from interface_desktop.services.documents import minutes_record, narrative, report_data
 from interface_desktop.services.documents.kinds import KINDS, Selection
 from interface_desktop.services.meetings import meetings
 from interface_desktop.vocab import ISSUE_OPEN_STATUSES as OPEN_ISSUES
@@ -69,6 +69,9 @@ class SubjectRecords:
     def of_meeting(self, column, meeting_id: int | None) -> list[int]:  # noqa: ANN001 - a model's meeting_id
         return [] if meeting_id is None else self.ids(select(column.class_.id).where(column == meeting_id))
 
+    def approvals_of(self, meeting_id: int | None) -> list[int]:
+        return [] if meeting_id is None else minutes_record.printed_ids(self.session, meeting_id)
+
     def updates_of(self, action_ids: list[int]) -> list[int]:
         return self.ids(select(ActionUpdate.id).where(ActionUpdate.action_id.in_(action_ids))) if action_ids else []
 
@@ -95,6 +98,8 @@ SELECTIONS: dict[str, Callable[[SubjectRecords], Iterable[int]]] = {
     **{name: lambda s, column=column: s.of_meeting(column, s.id) for name, column in _MEETING_PARTS.items()},
     **{f"previous_{name}": lambda s, column=column: s.of_meeting(column, s.previous_id)
        for name, column in _MEETING_PARTS.items()},
+    "approvals": lambda s: s.approvals_of(s.id),
+    "previous_approvals": lambda s: s.approvals_of(s.previous_id),
     "open_actions": lambda s: s.open_actions,
     "open_action_updates": lambda s: s.updates_of(s.open_actions),
     "open_issues": lambda s: s.ids(select(InterfaceIssue.id).where(InterfaceIssue.group_id == s.meeting_group_id,
