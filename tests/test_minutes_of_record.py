@@ -237,3 +237,12 @@ def test_pack_action_log_is_the_log_as_the_meeting_began(session, fx):
     assert (lines["A-2026-001"].status, lines["A-2026-001"].rag_label) == ("In progress", "Overdue")
     assert lines["A-2026-001"].carried_forward == 1 and pack.actions_on == date(2026, 11, 25)
     assert session.get(Action, labs.id).status == "done"
+
+
+def test_a_change_dated_before_an_action_was_entered_moves_its_start_back(session, fx):
+    codes = _action(session, "Audit practice codes")  # entered on 23/11/2026, outside a meeting
+    actions.set_status(session, codes.id, "done", on=date(2026, 10, 30))
+    assert history.histories(session, [codes.id])[codes.id] == [(date(2026, 10, 30), "open"),
+                                                                (date(2026, 10, 30), "done")]
+    assert history.statuses_on(session, [codes.id], date(2026, 11, 24)) == {codes.id: "done"}
+    assert "A-2026-006" not in [a.number for a in documents.pack_doc(session, fx.meeting_id).actions]

@@ -140,7 +140,7 @@ def _fill_actions(bind: sa.engine.Connection) -> tuple[list[dict[str, object]], 
         reference = f"A-{raised.year}-{numbers[group_id, raised.year]:03d}"
         history = _history(raised, status, _day(completed_on), _day(updated_at) or raised, trail.get(action_id, []))
         history_rows += [{"action_id": action_id, "status": s, "changed_on": d} for d, s in history]
-        origin = _moment(starts_at) or datetime.combine(raised, time.max)
+        origin = _moment(starts_at) or datetime.combine(history[0][0], time.max)
         carried = _carried(origin, history, held.get(group_id, []))
         updates.append({"reference": reference, "carried": carried, "id": action_id})
     if updates:
@@ -168,15 +168,16 @@ def _status_trail(bind: sa.engine.Connection) -> dict[int, list[tuple[date, str 
 
 def _history(raised: date, status: str, completed_on: date | None, edited_on: date,
              trail: list[tuple[date, str | None, str]]) -> list[tuple[date, str]]:
-    """(day, status) from the day the action was raised; no day before it, and ending in its present status."""
+    """(day, status) from the day the action was raised, ending in its present status. A change dated before
+    that day shows the action began no later than the change, so its first status moves back to it."""
     first = trail[0] if trail else None
-    history = [(raised, "open" if first is None else first[2] if first[1] is None else first[1])]
-    for day, old, new in trail:
-        if old is not None:
-            history.append((max(raised, completed_on if new == "done" and completed_on else day), new))
-    if history[-1][1] != status:
-        history.append((max(raised, completed_on if status == "done" and completed_on else edited_on), status))
-    return sorted(history, key=lambda change: change[0])
+    changes = [(completed_on if new == "done" and completed_on else day, new) for day, old, new in trail
+               if old is not None]
+    if (changes[-1][1] if changes else "open" if first is None else first[2]) != status:
+        changes.append((completed_on if status == "done" and completed_on else edited_on, status))
+    start = min([raised, *(day for day, _ in changes)])
+    opening = "open" if first is None else first[2] if first[1] is None else first[1]
+    return sorted([(start, opening), *changes], key=lambda change: change[0])
 
 
 def _held_meetings(bind: sa.engine.Connection) -> dict[int, list[datetime]]:
