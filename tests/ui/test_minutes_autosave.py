@@ -215,10 +215,12 @@ def test_minutes_kept_for_later_are_offered_again_at_the_next_start(make_window,
     assert [e.text for e in next_start.recovered()] == ["Decide tomorrow"]
 
 
-def test_approved_minutes_are_never_changed_by_the_journal(make_window, runner, app_paths, db, meeting, answer):
+def test_approved_minutes_are_never_changed_by_the_journal(make_window, runner, app_paths, db, meeting, answer,
+                                                           monkeypatch):
     item = _item(runner, meeting)
     runner.call(agenda.save_minutes, item_id=item.id, discussion="As approved", decisions="")
-    runner.call(meetings.approve_minutes, meeting.id)
+    monkeypatch.setenv("INTERFACE_DESKTOP_TODAY", "2026-12-02")  # approved on the day of the meeting
+    runner.call(approval.approve_minutes, meeting.id)
     _crashed_run(runner, app_paths, db, item.id, {"discussion": "As approved, with a late thought"})
     answer.choice = recovery.KEEP
     recovery.offer_recovered_minutes(make_window())

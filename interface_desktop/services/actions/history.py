@@ -34,8 +34,9 @@ def start(action: Action, raised_on: date) -> None:
 def record(session: Session, *, action_id: int, status: str, on: date) -> None:
     """A change of status from `on`. A change dated before the action's history begins (an action entered
     after the event) shows it began no later than that: its first status is moved back to the same day."""
-    first = session.scalars(select(ActionStatusChange).where(ActionStatusChange.action_id == action_id)
-                            .order_by(ActionStatusChange.changed_on, ActionStatusChange.id).limit(1)).first()
+    with session.no_autoflush:  # the action's other changes of this edit are written together with this one
+        first = session.scalars(select(ActionStatusChange).where(ActionStatusChange.action_id == action_id)
+                                .order_by(ActionStatusChange.changed_on, ActionStatusChange.id).limit(1)).first()
     if first is not None and on < first.changed_on:
         first.changed_on = on
     session.add(ActionStatusChange(action_id=action_id, status=status, changed_on=on))

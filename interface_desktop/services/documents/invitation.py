@@ -11,15 +11,17 @@ from interface_desktop.services.core.common import get_or_raise
 from interface_desktop.services.documents.documents import InvitationDoc, Invitee, agenda_doc
 from interface_desktop.services.meetings import attendance
 
-# A change to any of these is a new version of the invitation; a change to the minutes or the agenda is not.
-SCHEDULING_FIELDS = frozenset({"starts_at", "duration_minutes", "location", "call_link", "status"})
+# A change to any of these is a new version of the invitation; a change to the minutes or the agenda is not,
+# nor is a status change other than cancelling or reinstating (a meeting marked as held has not moved).
+SCHEDULING_FIELDS = frozenset({"starts_at", "duration_minutes", "location", "call_link"})
 
 
 def scheduling_changes(session: Session, meeting_id: int) -> int:
     """How many recorded updates moved, relocated, cancelled or reinstated the meeting (the audit trail is
     append-only, so the count only grows)."""
     return sum(1 for entry in trail.history(session, "meeting", meeting_id)
-               if entry.operation == "update" and SCHEDULING_FIELDS & entry.changes.keys())
+               if entry.operation == "update" and (SCHEDULING_FIELDS & entry.changes.keys()
+                                                   or "cancelled" in entry.changes.get("status", ())))
 
 
 def invitation_doc(session: Session, meeting_id: int) -> InvitationDoc:
