@@ -16,7 +16,7 @@ from interface_desktop.ui.actions.actions_model import COL_REFERENCE, ActionsMod
 from interface_desktop.ui.meetings.approve_dialog import ApproveDialog
 
 
-def _group_with_meetings(runner):  # noqa: ANN001, ANN202
+def _group_with_meetings(runner):
     with runner.scope() as s:
         g = groups.create_group(s, name="Lothian Interface Group", board="LO")
         ids = [meetings.create_meeting(s, group_id=g.id, starts_at=when).id
@@ -47,7 +47,7 @@ def test_approve_command_records_the_meeting_date_and_amendments(make_window, ru
     window = make_window()
     window.open_record("meeting", september.id)
 
-    def accept_with_amendments(dialog):  # noqa: ANN001, ANN202
+    def accept_with_amendments(dialog):
         dialog.amended.setChecked(True)
         dialog.amendments.setPlainText("Item 2: no declarations were made.")
         return QDialog.DialogCode.Accepted
