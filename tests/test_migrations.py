@@ -177,7 +177,7 @@ def test_the_report_narrative_revision_adds_its_table_and_takes_it_away_again(tm
 LAYOUT = "0005_minutes_layout"
 
 
-def _insert_issue(conn) -> None:  # noqa: ANN001 - a Connection
+def _insert_issue(conn) -> None:
     """An interface issue with every required column filled (empty text, zero numbers)."""
     given = {"id": 1, "group_id": 1, "reference": "FF-2026-001", "board": "FF", "year": 2026, "number": 1,
              "title": "Letters", "raised_on": "2026-02-01", "raised_by_role": "GP", "raised_by_sector": "primary",

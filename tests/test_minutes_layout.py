@@ -107,7 +107,7 @@ def _add_action(session, fx, text: str) -> None:
     actions.add_action(session, agenda_item_id=item.id, description=text, due_on="2027-02-01")
 
 
-def _keeps(row) -> bool:  # noqa: ANN001 - a python-docx row
+def _keeps(row) -> bool:
     return all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs)
 
 
@@ -187,7 +187,7 @@ def test_an_agenda_running_past_its_end_closes_when_its_items_end(session, fx):
                                                         "14:00 to 15:19")
 
 
-def _grid_points(table) -> list[float]:  # noqa: ANN001 - a python-docx Table
+def _grid_points(table) -> list[float]:
     return [int(col.get(qn("w:w"))) / 20 for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
 
 

@@ -25,7 +25,7 @@ REGISTER = [  # name, role, sector
 
 
 @pytest.fixture
-def meeting(session):  # noqa: ANN201 - (group, meeting, ids by name)
+def meeting(session):
     group = groups.create_group(session, name="Fife Interface Group", board="FF", quorum_total=2, quorum_gp=1,
                                 quorum_secondary=1)
     lookups.add_lookup(session, kind="person_role", label="Physiotherapist", group_id=group.id)

@@ -38,7 +38,8 @@ def _names(people: tuple[PersonLine, ...]) -> str:
 def _people(heading: str, people: tuple[PersonLine, ...], empty: str | None) -> list[Block]:
     if not people and empty is None:
         return []
-    lines = [person_text(p.name, p.role, p.organisation, p.is_chair, p.is_minute_taker) for p in people] or [empty or ""]
+    lines = ([person_text(p.name, p.role, p.organisation, p.is_chair, p.is_minute_taker) for p in people]
+             or [empty or ""])
     return [Block("h2", heading)] + [Block("attendee", line) for line in lines]
 
 

@@ -68,8 +68,9 @@ def _actions(doc: SeaDoc) -> list[Block]:
         return blocks + [Block("para", "No actions recorded.")]
     overdue = [n for n, a in enumerate(doc.actions) if a.rag == "red"]
     if overdue:
-        blocks.append(Block("para", f"{len(overdue)} of {len(doc.actions)} actions "
-                                    f"{'is' if len(overdue) == 1 else 'are'} overdue at {short_date(doc.prepared_on)}."))
+        verb = "is" if len(overdue) == 1 else "are"
+        blocks.append(Block("para", f"{len(overdue)} of {len(doc.actions)} actions {verb} overdue at "
+                                    f"{short_date(doc.prepared_on)}."))
     rows = [(a.number, a.description, a.owner or "To be confirmed", short_date(a.due_on),
              f"{a.status}, overdue" if a.rag == "red" else a.status) for a in doc.actions]
     return blocks + [table_block(ACTION_HEADERS, rows, ACTION_WIDTHS,

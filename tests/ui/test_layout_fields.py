@@ -17,7 +17,7 @@ from interface_desktop.ui.people.group_editor import GroupEditor
 from tests.support.ui_records_fixtures import make_records
 
 
-def _meeting_page(make_window, meeting_id: int):  # noqa: ANN001, ANN202 - the window factory; the editor
+def _meeting_page(make_window, meeting_id: int):
     window = make_window()
     window.open_record("meeting", meeting_id)
     return window.pages.current_page().editor
