@@ -50,8 +50,8 @@ def test_pack_has_every_section_bookmarked_and_numbered(session, fx, tmp_path):
     titles = [t for t, _, _ in outline]
     assert titles[:5] == ["Cover and contents", "Agenda", "Minutes of the previous meeting (30/09/2026)",
                           "Action log", "Open interface issues"]
-    assert ("Item 5: Discharge letter audit", 1) in [(t, d) for t, _, d in outline]
-    assert ("Item 6: Results routing proposal", 1) in [(t, d) for t, _, d in outline]
+    assert ("Paper 5.1: Discharge letter audit", 1) in [(t, d) for t, _, d in outline]
+    assert ("Paper 6.1: Results routing proposal", 1) in [(t, d) for t, _, d in outline]
     pages = {t: p for t, p, _ in outline}
     assert "Agenda" in texts[pages["Agenda"]] and "14:27" in texts[pages["Agenda"]]
     assert "Minutes of the meeting held on Wednesday 30 September 2026" in texts[pages[titles[2]]]
@@ -60,13 +60,13 @@ def test_pack_has_every_section_bookmarked_and_numbered(session, fx, tmp_path):
     assert "Pilot the letter template on ward 101" not in texts[pages["Action log"]]
     assert "Overdue" in texts[pages["Action log"]]
     assert "LO-2026-001" in texts[pages["Open interface issues"]]
-    audit = pages["Item 5: Discharge letter audit"]
+    audit = pages["Paper 5.1: Discharge letter audit"]
     for n in range(fx.paper_pages):
         assert f"Discharge letter audit - paper page {n + 1}" in texts[audit + n]
-        assert "Item 5" in texts[audit + n]
-    divider = texts[pages["Item 6: Results routing proposal"]]
-    assert "routing.docx" in divider and "Item 6" in divider
-    assert total == pages["Item 6: Results routing proposal"] + 1
+        assert "Paper 5.1" in texts[audit + n]
+    divider = texts[pages["Paper 6.1: Results routing proposal"]]
+    assert "routing.docx" in divider and "Paper 6.1" in divider
+    assert total == pages["Paper 6.1: Results routing proposal"] + 1
     contents = texts[0]
     for title, page, _ in outline[1:]:
         if title != "Papers":

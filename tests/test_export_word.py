@@ -109,7 +109,8 @@ def test_agenda_lists_times_presenters_and_papers(session, fx, tmp_path):
     letters = next(r for r in rows if r[2].startswith("Discharge letters"))
     assert letters[1] == "14:27" and letters[4] == "Dr Bob Jones" and letters[3] == "For decision"
     assert "Paper 5.1: Discharge letter audit" in letters[2]
-    assert rows[-1][1:3] == ["15:17", "Date of next meeting"]
+    assert rows[-2][1:3] == ["15:17", "Date of next meeting"]
+    assert rows[-1] == ["", "16:00", "Close", "", ""]
     assert "from 14:00 to 16:00" in " ".join(_text(d))
 
 

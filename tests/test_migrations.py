@@ -54,14 +54,15 @@ def _make_first_revision_database(path: Path) -> None:
         engine.dispose()
 
 
-def _dump(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table that existed at the first revision, in rowid order."""
+def _dump(path: Path) -> dict[str, list[dict]]:
+    """Every row of every table, in rowid order, as column -> value."""
     conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
     try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
             "AND name NOT LIKE 'search_fts%' AND name != 'alembic_version'")]
-        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in sorted(tables)}
+        return {t: [dict(row) for row in conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid')] for t in sorted(tables)}
     finally:
         conn.close()
 
@@ -78,13 +79,18 @@ def _columns(path: Path, table: str) -> list[str]:
 ADDED_OR_RECOUNTED = {"action": {"reference", "carried_forward"}}
 
 
-def _kept(path: Path, dump: dict[str, list[tuple]], columns_at_first: dict[str, list[str]]) -> dict[str, list]:
+def _as_before(after: dict[str, list[dict]], before: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The tables and columns that existed before an upgrade, read after it (later revisions add columns)."""
+    return {table: [{column: row[column] for column in (before[table][0] if before[table] else row)} for row in rows]
+            for table, rows in after.items() if table in before}
+
+
+def _kept(dump: dict[str, list[dict]], columns_at_first: dict[str, list[str]]) -> dict[str, list]:
     """The rows of the first revision's tables, by column name, without the columns a migration refills."""
     kept = {}
     for table, columns in columns_at_first.items():
-        names = _columns(path, table)
         keep = [c for c in columns if c not in ADDED_OR_RECOUNTED.get(table, ())]
-        kept[table] = [{c: row[names.index(c)] for c in keep} for row in dump[table]]
+        kept[table] = [{c: row[c] for c in keep} for row in dump[table]]
     return kept
 
 
@@ -109,7 +115,7 @@ def test_first_revision_database_upgrades_with_every_row_intact_after_a_verified
     backup = upgrade_to_head(_sqlite_url(path), tmp_path / "backups")
     assert backup is not None and backup.exists() and integrity_problems(backup) == []
     assert _dump(backup) == before
-    assert _kept(path, _dump(path), columns) == _kept(backup, before, columns)
+    assert _kept(_dump(path), columns) == _kept(before, columns)
     engine = make_engine(_sqlite_url(path))
     try:
         with engine.connect() as conn:
@@ -163,7 +169,7 @@ def test_a_failed_migration_leaves_the_original_intact(tmp_path, monkeypatch):
     monkeypatch.undo()
     backup = upgrade_to_head(_sqlite_url(path), tmp_path / "backups")
     assert backup is not None
-    assert _kept(path, _dump(path), columns) == _kept(backup, before, columns)
+    assert _kept(_dump(path), columns) == _kept(before, columns)
 
 
 def test_the_report_narrative_revision_adds_its_table_and_takes_it_away_again(tmp_path):
@@ -183,8 +189,8 @@ def test_the_report_narrative_revision_adds_its_table_and_takes_it_away_again(tm
                 conn.exec_driver_sql("INSERT INTO report_narrative (group_id, date_from, date_to, text, updated_at) "
                                      "VALUES (1, '2026-01-01', '2026-03-31', 'Twice', '2026-04-02 09:00:00')")
         assert {t: r for t, r in _dump(path).items() if t != "report_narrative"} == before
-        assert _dump(path)["report_narrative"] == [(1, 1, "2026-01-01", "2026-03-31", "A good quarter.",
-                                                    "2026-04-02 09:00:00")]
+        assert [tuple(row.values()) for row in _dump(path)["report_narrative"]] == [
+            (1, 1, "2026-01-01", "2026-03-31", "A good quarter.", "2026-04-02 09:00:00")]
         with engine.begin() as conn:
             command.downgrade(alembic_config(conn), before_it)
         assert _dump(path) == before
@@ -284,5 +290,47 @@ def test_minutes_of_record_downgrades_and_upgrades_again(tmp_path):
             command.upgrade(alembic_config(conn), "head")
         with engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT reference FROM action").scalar() == "A-2026-001"
+    finally:
+        engine.dispose()
+
+
+LAYOUT = "0005_minutes_layout"
+
+
+def _insert_issue(conn) -> None:
+    """An interface issue with every required column filled (empty text, zero numbers)."""
+    given = {"id": 1, "group_id": 1, "reference": "FF-2026-001", "board": "FF", "year": 2026, "number": 1,
+             "title": "Letters", "raised_on": "2026-02-01", "raised_by_role": "GP", "raised_by_sector": "primary",
+             "direction": "both", "category": "letters", "severity": "moderate", "status": "new",
+             "created_at": "2026-02-01 09:00:00", "updated_at": "2026-02-01 09:00:00"}
+    for _, name, kind, notnull, *_ in conn.exec_driver_sql("PRAGMA table_info(interface_issue)"):
+        if notnull and name not in given:
+            given[name] = 0 if kind.upper() in ("INTEGER", "BOOLEAN") else ""
+    names = ", ".join(given)
+    conn.exec_driver_sql(f"INSERT INTO interface_issue ({names}) VALUES ({', '.join('?' * len(given))})",
+                         tuple(given.values()))
+
+
+def test_the_minutes_layout_revision_adds_empty_fields_and_downgrades_with_rows_intact(tmp_path):
+    below = script_directory().get_revision(LAYOUT).down_revision
+    path = tmp_path / "old.sqlite3"
+    _make_first_revision_database(path)
+    engine = make_engine(_sqlite_url(path), foreign_keys=False)  # as migrations run: see db/migrate.py
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), below)
+            _insert_issue(conn)
+        before = _dump(path)
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), LAYOUT)
+        after = _dump(path)
+        assert _as_before(after, before) == before
+        assert after["meeting"][0]["closed_at"] is None
+        assert after["interface_group"][0]["quorum_secondary_roles"] == ""
+        issue = after["interface_issue"][0]
+        assert (issue["sea_meeting_on"], issue["sea_participants"], issue["sea_facilitator"]) == (None, "", "")
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), below)
+        assert _dump(path) == before
     finally:
         engine.dispose()

@@ -111,8 +111,9 @@ def test_minutes_approved_at_the_next_meeting_say_so_and_that_meeting_records_it
     approval.approve_minutes(session, fx.previous_id, at_meeting_id=fx.meeting_id,
                              amendments="Item 1: Dr Gus Grey was in attendance.")
     text = [p.text for p in _minutes(session, fx.previous_id, tmp_path / "previous.docx").paragraphs]
-    assert text[-1] == ("These minutes were approved at the meeting held on 25/11/2026 with the following "
-                        "amendments: Item 1: Dr Gus Grey was in attendance.")
+    said = text.index("These minutes were approved at the meeting held on 25/11/2026 with the following "
+                      "amendments: Item 1: Dr Gus Grey was in attendance.")
+    assert text[said + 1].startswith("Signed (Chair)")  # the chair signs under how the minutes were approved
     text = [p.text for p in _minutes(session, fx.meeting_id, tmp_path / "next.docx").paragraphs]
     item = text.index("3\tMinutes of the previous meeting")
     assert text[item + 1] == ("The minutes of the meeting held on 30/09/2026 were approved with the following "
@@ -127,7 +128,7 @@ def test_approval_as_a_true_record_at_a_held_meeting(session, fx, tmp_path, monk
     assert approval.default_approving_meeting(session, fx.meeting_id).id == later.id
     approval.approve_minutes(session, fx.meeting_id, at_meeting_id=later.id, approved_on="2026-12-01")
     text = [p.text for p in _minutes(session, fx.meeting_id, tmp_path / "m.docx").paragraphs]
-    assert text[-1] == "These minutes were approved on 01/12/2026, at the meeting held on 30/11/2026, as a true record."
+    assert "These minutes were approved on 01/12/2026, at the meeting held on 30/11/2026, as a true record." in text
     text = [p.text for p in _minutes(session, later.id, tmp_path / "later.docx").paragraphs]
     item = text.index("3\tMinutes of the previous meeting")
     assert text[item + 1] == "The minutes of the meeting held on 25/11/2026 were approved as a true record."

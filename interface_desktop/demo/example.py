@@ -146,7 +146,9 @@ class DemoLoader:
             issues.update_issue(self.session, created.id, **extra)
         if spec["sea"]:
             event_on = raised - timedelta(days=self.rng.randint(5, 20))
-            issues.save_sea(self.session, created.id, event_on=event_on, **spec["sea"])
+            # The SEA meeting three weeks after the report (or yesterday, for one raised since).
+            meeting_on = min(raised + timedelta(weeks=3), self.today - timedelta(days=1))
+            issues.save_sea(self.session, created.id, event_on=event_on, meeting_on=meeting_on, **spec["sea"])
         self._issue_history(created.id, raised, ISSUE_STEPS.index(spec["status"]))
 
     def _issue_history(self, issue_id: int, raised: date, final_step: int) -> None:

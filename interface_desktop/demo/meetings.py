@@ -114,6 +114,10 @@ class GroupYear:
             self._business_item(meeting, ref)
         apologies, guests = self._attendance(meeting, index)
         self._standing_minutes(meeting, index, previous, apologies, guests, carried)
+        # The chair closes the meeting a little before its planned end, a different few minutes each time.
+        early = 4 + (index * 7) % 19
+        meetings.update_meeting(self.session, meeting.id,
+                                closed_at=meeting.ends_at - timedelta(minutes=early))
         if previous is not None:
             approval.approve_minutes(self.session, previous.id, approved_on=meeting.starts_at.date(),
                                      at_meeting_id=meeting.id)

@@ -1,7 +1,8 @@
-"""The agenda, in Word and PDF: items with start times, purpose, presenter and the papers against them."""
+"""The agenda, in Word and PDF: items with start times, purpose, lead and the papers against them, then the close."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from interface_desktop.exports import pdf_styles
@@ -12,12 +13,13 @@ from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import AgendaDoc, MeetingHead
 
 HEADERS = ("No.", "Time", "Item", "Purpose", "Lead")
-WIDTHS = (1.1, 1.5, 8.2, 2.8, 3.0)
+WIDTHS = (1.1, 1.5, 8.2, 2.8, 3.0)  # where spare width goes: the item titles
 
 
-def when_line(head: MeetingHead) -> str:
+def when_line(head: MeetingHead, closes_at: datetime | None = None) -> str:
     where = venue_text(head.venue, head.call_link)
-    line = f"Meeting to be held on {long_date(head.starts_at)} from {hhmm(head.starts_at)} to {hhmm(head.ends_at)}"
+    ends = closes_at or head.ends_at
+    line = f"Meeting to be held on {long_date(head.starts_at)} from {hhmm(head.starts_at)} to {hhmm(ends)}"
     return f"{line}, {where}" if where else line
 
 
@@ -29,7 +31,7 @@ def people_line(head: MeetingHead) -> str:
 def agenda_blocks(doc: AgendaDoc) -> list[Block]:
     """Heading, when and where, and the timed items (papers listed under their item)."""
     head = doc.head
-    blocks = [Block("h1", "Agenda"), Block("subtitle", when_line(head))]
+    blocks = [Block("h1", "Agenda"), Block("subtitle", when_line(head, doc.closes_at))]
     if people_line(head):
         blocks.append(Block("para", people_line(head)))
     if head.call_link:
@@ -37,8 +39,9 @@ def agenda_blocks(doc: AgendaDoc) -> list[Block]:
     rows = []
     for item in doc.items:
         title = item.title + (f" ({item.issue_reference})" if item.issue_reference else "")
-        title += "".join(f"\nPaper {item.number}.{n}: {p}" for n, p in enumerate(item.papers, 1))
-        rows.append((str(item.number), hhmm(item.starts_at), title, item.kind_label, item.presenter))
+        title += "".join(f"\nPaper {number}: {paper}" for number, paper in item.numbered_papers)
+        rows.append((str(item.number), hhmm(item.starts_at), title, item.purpose, item.presenter))
+    rows.append(("", hhmm(doc.closes_at), "Close", "", ""))
     blocks.append(table_block(HEADERS, rows, WIDTHS))
     return blocks
 

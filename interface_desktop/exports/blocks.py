@@ -28,6 +28,12 @@ class Block:
     widths: tuple[float, ...] = ()
     fills: tuple[tuple[int, int, str], ...] = field(default=())
     chart: Chart | None = None
+    keep: bool = False  # kept on the page of the block after it (Word's "keep with next")
+
+
+# A blank line that sets a closing note apart from what comes before it (and stays with the note); it holds a
+# no-break space because an empty paragraph takes no room in a PDF.
+BLANK_LINE = Block("para", "\u00a0", keep=True)
 
 
 def text_blocks(text: str, kind: str = "para") -> list[Block]:

@@ -1,10 +1,11 @@
-"""Word minutes: the group's name, who was there, numbered items with decisions and actions, the action table."""
+"""Word minutes: the group's name, when and where, who was there, numbered items with decisions and actions, the
+close (with the chair's signature once approved), and the action table."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from interface_desktop.exports.blocks import Block, table_block, text_blocks
+from interface_desktop.exports.blocks import BLANK_LINE, Block, table_block, text_blocks
 from interface_desktop.exports.docx_styles import WordDoc
 from interface_desktop.exports.text import held_line, hhmm, long_date, person_text, short_date
 from interface_desktop.exports.writing import write
@@ -21,6 +22,7 @@ ACTION_HEADERS = ("No.", "Action", "Lead", "Due", "Status")
 ACTION_WIDTHS = (2.3, 6.5, 3.4, 2.3, 2.1)  # the No. column holds a reference such as A-2026-014 on one line
 DRAFT_MARKER = "DRAFT - subject to approval by the group"
 PREVIOUS_MINUTES = ("previous minutes", "minutes of the previous", "minutes of the last", "minutes of last")
+SIGNATURE = "Signed (Chair) " + "\u2026" * 18 + "    Date " + "\u2026" * 9
 
 
 def action_text(action: ActionLine) -> str:
@@ -78,7 +80,8 @@ def _names(people: tuple[PersonLine, ...]) -> str:
 def _people(heading: str, people: tuple[PersonLine, ...], empty: str | None) -> list[Block]:
     if not people and empty is None:
         return []
-    lines = [person_text(p.name, p.role, p.organisation, p.is_chair) for p in people] or [empty or ""]
+    lines = ([person_text(p.name, p.role, p.organisation, p.is_chair, p.is_minute_taker) for p in people]
+             or [empty or ""])
     return [Block("h2", heading)] + [Block("attendee", line) for line in lines]
 
 
@@ -107,15 +110,40 @@ def _item(item: ItemDoc, doc: MinutesDoc) -> list[Block]:
     return blocks
 
 
+def _title(doc: MinutesDoc) -> list[Block]:
+    """The group, the meeting's own title if it has one, when (start and close) and where, the call link."""
+    head = doc.head
+    blocks = [Block("title", head.group_name)]
+    if head.meeting_title:
+        blocks.append(Block("subtitle", head.meeting_title))
+    blocks.append(Block("subtitle", held_line(head.starts_at, head.venue, head.call_link, closed_at=head.closed_at)))
+    if head.call_link:
+        blocks.append(Block("small", f"Video call: {head.call_link}"))
+    return blocks
+
+
+def _close(doc: MinutesDoc) -> list[Block]:
+    """The close of the business and, once approved, the date of approval and a place for the chair to sign,
+    kept on one page with the close (never a signature alone at the top of a page)."""
+    signing = not doc.is_draft and doc.approved_on is not None
+    blocks = []
+    if doc.head.closed_at:
+        blocks.append(Block("para", f"The meeting closed at {hhmm(doc.head.closed_at)}.", keep=signing))
+    if signing:
+        approved = (approval_text(doc.approval) if doc.approval
+                    else f"These minutes were approved by the group on {short_date(doc.approved_on)}.")
+        blocks += [BLANK_LINE, Block("para", approved, keep=True), Block("para", SIGNATURE)]
+    return blocks
+
+
 def minutes_blocks(doc: MinutesDoc) -> list[Block]:
     """The minutes as blocks: the Word file and the meeting pack's 'previous minutes' share them."""
-    head = doc.head
-    blocks = [Block("title", head.group_name), Block("subtitle", held_line(head.starts_at, head.venue, head.call_link))]
+    blocks = _title(doc)
     blocks += _people("Present", doc.present, "None recorded")
     blocks += _people("In attendance", doc.in_attendance, None)
     blocks += _people("Apologies", doc.apologies, "None")
-    if doc.quorate is not None:
-        blocks.append(Block("para", "The meeting was quorate." if doc.quorate else "The meeting was not quorate."))
+    if doc.quorum:
+        blocks += [Block("h2", "Quorum"), Block("attendee", doc.quorum)]
     titles = " ".join(i.title.lower() for i in doc.items)
     if "declaration" not in titles:
         blocks += [Block("h2", "Declarations of interest"), *_declarations(doc)]
@@ -126,6 +154,7 @@ def minutes_blocks(doc: MinutesDoc) -> list[Block]:
         blocks += _item(item, doc)
     if "next meeting" not in titles:
         blocks += [Block("h1", "Date of next meeting"), Block("para", next_meeting_text(doc))]
+    blocks += _close(doc)
     blocks.append(Block("h1", "Actions agreed at this meeting"))
     if doc.actions:
         blocks.append(table_block(ACTION_HEADERS, [
@@ -133,8 +162,6 @@ def minutes_blocks(doc: MinutesDoc) -> list[Block]:
             for a in doc.actions], ACTION_WIDTHS))
     else:
         blocks.append(Block("para", "No actions were agreed."))
-    if not doc.is_draft and doc.approval:
-        blocks.append(Block("para", approval_text(doc.approval)))
     return blocks
 
 

@@ -1,8 +1,9 @@
 """The meeting pack: cover and contents, agenda, previous minutes, action log, open issues, then the papers.
 
 Built in passes: the pack's own pages with reportlab (section starts recorded as they are drawn), the
-papers read once with pypdf, the cover written last with the real page numbers, then one stamping pass
-puts "Page X of Y" on every page and the item number on every page of each paper.
+papers read once with pypdf, the cover written last with the real page numbers (its contents entries
+linked to their pages), then one stamping pass puts "Page X of Y" on every page, the agenda's paper number
+on every page of each paper and DRAFT on every page of minutes not yet approved.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from interface_desktop.exports import pdf_fonts, pdf_styles
+from interface_desktop.exports import pdf_fonts, pdf_links, pdf_styles
 from interface_desktop.exports.agenda import agenda_blocks
 from interface_desktop.exports.blocks import Block, table_block
 from interface_desktop.exports.minutes_docx import minutes_blocks, record_line
@@ -20,6 +21,9 @@ from interface_desktop.exports.writing import write
 from interface_desktop.services.documents.documents import PackDoc, PaperDoc
 
 RAG_TEXT_WIDTHS = (2.3, 5.9, 3.0, 2.1, 2.2, 2.0)  # No. holds a reference such as A-2026-014
+DRAFT_STAMP = "DRAFT"
+DRAFT_RED = "#D5281B"
+FOOTER_POINTS = 8
 
 
 @dataclass
@@ -87,6 +91,17 @@ def _sections(doc: PackDoc) -> list[tuple[str, list[Block]]]:
             ("Open interface issues", issues_blocks(doc))]
 
 
+def _draft_pages(doc: PackDoc, starts: dict[str, int], pages: int) -> range:
+    """The pack's pages (from 1) that hold minutes not yet approved: each is stamped DRAFT."""
+    previous = doc.previous_minutes
+    if previous is None or not previous.is_draft:
+        return range(0)
+    titles = list(starts)
+    title = next(t for t in titles if t.startswith("Minutes of the previous meeting"))
+    later = titles.index(title) + 1
+    return range(starts[title], starts[titles[later]] if later < len(titles) else pages + 1)
+
+
 def _body(doc: PackDoc) -> tuple[bytes, dict[str, int]]:
     """The pack's own pages; returns the PDF and the page (from 1) where each section starts."""
     from reportlab.platypus import Flowable, PageBreak
@@ -118,8 +133,13 @@ def _render(story: list, doc: PackDoc) -> bytes:
     return out.getvalue()
 
 
+def _paper_label(paper: PaperDoc) -> str:
+    """'Paper 5.1', as the agenda numbers it."""
+    return f"Paper {paper.number}" if paper.number else "Paper"
+
+
 def _divider(paper: PaperDoc, reason: str) -> bytes:
-    label = f"Item {paper.item_number}" if paper.item_number else "Paper"
+    label = _paper_label(paper)
     story = [pdf_styles.para(label, "h1"), pdf_styles.para(paper.title, "title"),
              pdf_styles.para(f"File: {paper.filename}", "subtitle"), pdf_styles.para(reason)]
     out = io.BytesIO()
@@ -150,7 +170,8 @@ def _paper_reader(paper: PaperDoc):  # noqa: ANN202 - (PdfReader, note)
     return PdfReader(io.BytesIO(_divider(paper, reason)))
 
 
-def _cover(doc: PackDoc, parts: list[Part], offset: int) -> bytes:
+def _cover(doc: PackDoc, parts: list[Part], offset: int) -> tuple[bytes, list[pdf_links.Spot]]:
+    """The cover and its contents, and where on it each contents entry was drawn (for its link)."""
     head = doc.agenda.head
     blocks = [Block("title", head.group_name), Block("h1", "Meeting pack"),
               Block("subtitle", f"{head.title}\n"), Block("para", f"{long_date(head.starts_at)}, "
@@ -161,9 +182,12 @@ def _cover(doc: PackDoc, parts: list[Part], offset: int) -> bytes:
     if head.chair:
         blocks.append(Block("para", f"Chair: {head.chair}"))
     rows = [("\u00a0" * 6 + p.title if p.parent else p.title, str(p.start + offset)) for p in parts]
-    blocks += [Block("h2", "Contents"), table_block(("Section", "Page"), rows, (14.5, 2.5)),
-               Block("small", f"Prepared {short_date(doc.prepared_on)}")]
-    return _render(pdf_styles.render(blocks), doc)
+    spots: list[pdf_links.Spot] = []
+    story = pdf_styles.render(blocks + [Block("h2", "Contents")])
+    story += [pdf_links.traced(table, spots) for table in pdf_styles.render([table_block(("Section", "Page"), rows,
+                                                                                         (14.5, 2.5))])]
+    story += pdf_styles.render([Block("small", f"Prepared {short_date(doc.prepared_on)}")])
+    return _render(story, doc), spots
 
 
 def build(doc: PackDoc, path: Path) -> None:
@@ -171,36 +195,38 @@ def build(doc: PackDoc, path: Path) -> None:
 
     body, starts = _body(doc)
     body_reader = PdfReader(io.BytesIO(body))
-    sections = list(starts.items())
-    parts = [Part(title, start, 0) for title, start in sections]
+    parts = [Part(title, start, 0) for title, start in starts.items()]
+    draft = _draft_pages(doc, starts, len(body_reader.pages))
     readers = [_paper_reader(paper) for paper in doc.papers]
     page = len(body_reader.pages) + 1
     if doc.papers:
         parts.append(Part("Papers", page, 0))
     for paper, reader in zip(doc.papers, readers):
-        label = f"Item {paper.item_number}: {paper.title}" if paper.item_number else paper.title
-        stamp = f"Item {paper.item_number}" if paper.item_number else "Paper"
-        parts.append(Part(label, page, len(reader.pages), stamp=stamp, parent="Papers"))
+        label = f"{_paper_label(paper)}: {paper.title}" if paper.number else paper.title
+        parts.append(Part(label, page, len(reader.pages), stamp=_paper_label(paper), parent="Papers"))
         page += len(reader.pages)
-    cover = PdfReader(io.BytesIO(_cover(doc, parts, 1)))
+    cover_pdf, spots = _cover(doc, parts, 1)
+    cover = PdfReader(io.BytesIO(cover_pdf))
     offset = len(cover.pages)
     if offset > 1:
-        cover = PdfReader(io.BytesIO(_cover(doc, parts, offset)))
-    _assemble(path, doc, cover, body_reader, readers, parts, offset)
+        cover_pdf, spots = _cover(doc, parts, offset)
+        cover = PdfReader(io.BytesIO(cover_pdf))
+    stamps = {page + offset - 1: DRAFT_STAMP for page in draft}
+    for part in parts:
+        stamps.update({part.start + offset - 1 + n: part.stamp for n in range(part.pages)})
+    _assemble(path, doc, (cover, body_reader, *readers), stamps, parts, offset, spots)
 
 
-def _assemble(path: Path, doc: PackDoc, cover, body, readers, parts: list[Part], offset: int) -> None:  # noqa: ANN001
+def _assemble(path: Path, doc: PackDoc, readers, stamps: dict[int, str], parts: list[Part],  # noqa: ANN001
+              offset: int, spots: list[pdf_links.Spot]) -> None:
     from pypdf import PdfWriter
 
     writer = PdfWriter()
-    for reader in (cover, body, *readers):
+    for reader in readers:
         for page in reader.pages:
             writer.add_page(page)
-    stamps = {}
-    for part in parts:
-        for n in range(part.pages):
-            stamps[part.start + offset - 1 + n] = part.stamp
     _stamp(writer, stamps, _pack_title(doc))
+    pdf_links.add_links(writer, spots, [part.start + offset - 1 for part in parts])
     writer.add_outline_item("Cover and contents", 0)
     parents = {}
     for part in parts:
@@ -238,17 +264,14 @@ def _stamp(writer, stamps: dict[int, str], title: str) -> None:  # noqa: ANN001 
         width, height = float(box.width), float(box.height)
         boxes.append((float(box.left), float(box.bottom)))
         c.setPageSize((width, height))
-        c.setFont(pdf_fonts.font(), 8)
-        c.setFillColor(HexColor(pdf_styles.GREY))
-        c.drawRightString(width - 40, 18, f"Page {index + 1} of {total}")
-        if index:
-            c.drawString(40, 18, title)
+        _footer(c, width, f"Page {index + 1} of {total}", title if index else "")
         label = stamps.get(index)
         if label:
+            colour = HexColor(DRAFT_RED if label == DRAFT_STAMP else pdf_styles.NHS_BLUE)
             c.setFillColor(HexColor("#FFFFFF"))
-            c.setStrokeColor(HexColor(pdf_styles.NHS_BLUE))
+            c.setStrokeColor(colour)
             c.rect(width - 110, height - 34, 92, 22, fill=1, stroke=1)
-            c.setFillColor(HexColor(pdf_styles.NHS_BLUE))
+            c.setFillColor(colour)
             c.setFont(pdf_fonts.font(bold=True), 11)
             c.drawCentredString(width - 64, height - 27, label)
         c.showPage()
@@ -260,6 +283,22 @@ def _stamp(writer, stamps: dict[int, str], title: str) -> None:  # noqa: ANN001 
             _draw_over(writer, page, stamp, f"/PackStamp{index}", (left, bottom), opening)
         else:
             page.merge_transformed_page(stamp, Transformation().translate(left, bottom))
+
+
+def _footer(c, width: float, number: str, title: str) -> None:  # noqa: ANN001 - a reportlab Canvas
+    """The page number at the right, the pack's title at the left in whatever size lets it read whole."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = pdf_fonts.font()
+    c.setFillColor(HexColor(pdf_styles.GREY))
+    c.setFont(font, FOOTER_POINTS)
+    c.drawRightString(width - 40, 18, number)
+    room = width - 80 - stringWidth(number, font, FOOTER_POINTS) - 12
+    lines, size = pdf_styles.fit_text(title, font, FOOTER_POINTS, room)
+    c.setFont(font, size)
+    for n, line in enumerate(reversed(lines)):  # a second line goes above, clear of the page's edge
+        c.drawString(40, 18 + n * (size + 1), line)
 
 
 def _stream(data: bytes, **entries: object):  # noqa: ANN202 - a pypdf stream object

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 from xml.sax.saxutils import escape
 
-from interface_desktop.exports import pdf_fonts
+from interface_desktop.exports import pdf_fonts, table_layout
 from interface_desktop.exports.blocks import Block
 from interface_desktop.exports.charts import drawing
 
@@ -74,7 +74,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], widths_cm: S
     """
     from reportlab.lib.colors import HexColor
     from reportlab.lib.units import cm
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph, TableStyle
 
     cell, head = styles()["cell"], styles()["cellhead"]
     data = [[Paragraph(clean(h), head) for h in headers]]
@@ -89,7 +89,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], widths_cm: S
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     commands += [("BACKGROUND", (col, row + 1), (col, row + 1), HexColor(colour)) for col, row, colour in fills]
-    result = Table(data, colWidths=[w * cm for w in widths_cm], repeatRows=1)
+    result = table_layout.kept_table()(data, colWidths=[w * cm for w in widths_cm], repeatRows=1)
     result.setStyle(TableStyle(commands))
     return result
 
@@ -97,17 +97,35 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], widths_cm: S
 PDF_STYLES = {"title": "title", "subtitle": "subtitle", "h1": "h1", "h2": "h2", "para": "body", "attendee": "indent",
               "small": "small"}
 CONTENT_WIDTH_CM = 17.0
+CELL_PADDING = 13  # points: reportlab's 6 on each side of a cell, and one to spare
+SMALLEST_POINTS = 6  # running headers and footers shrink to this before they take a second line
+
+
+def column_widths(block: Block) -> list[float]:
+    """The table's columns sized to their text across the text width, in cm (the block's widths say where
+    spare width goes)."""
+    from reportlab.lib.units import cm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    cell, head = styles()["cell"], styles()["cellhead"]
+
+    def measure(text: str, bold: bool) -> float:
+        style = head if bold else cell
+        return stringWidth(text, style.fontName, style.fontSize)
+
+    points = table_layout.fit_widths(block.headers, block.rows, block.widths, CONTENT_WIDTH_CM * cm, measure,
+                                     CELL_PADDING)
+    return [p / cm for p in points]
 
 
 def render(blocks: Sequence[Block]) -> list:
-    """Flowables for the blocks; Word column widths are scaled to the PDF's text width."""
+    """Flowables for the blocks; table columns are sized to their text across the PDF's text width."""
     from reportlab.platypus import PageBreak
 
     story: list = []
     for block in blocks:
         if block.kind == "table":
-            scale = CONTENT_WIDTH_CM / sum(block.widths)
-            story.append(table(block.headers, block.rows, [w * scale for w in block.widths], block.fills))
+            story.append(table(block.headers, block.rows, column_widths(block), block.fills))
         elif block.kind == "labelled":
             story.append(labelled(block.label, block.text))
         elif block.kind == "pagebreak":
@@ -148,7 +166,7 @@ def numbered_canvas(header: str = "", marker: str = ""):  # noqa: ANN201 - a Can
         c.setFillColor(HexColor(GREY))
         c.drawCentredString(width / 2, 28, f"Page {number} of {total}")
         if head:
-            c.drawString(56, height - 34, head)
+            _draw_header(c, width, height, head, mark)
         if mark:
             c.setFont(pdf_fonts.font(bold=True), 10)
             c.setFillColor(HexColor("#D5281B"))
@@ -156,6 +174,32 @@ def numbered_canvas(header: str = "", marker: str = ""):  # noqa: ANN201 - a Can
         c.restoreState()
 
     return NumberedCanvas
+
+
+def _draw_header(c, width: float, height: float, head: str, mark: str) -> None:  # noqa: ANN001 - a Canvas
+    """The running header at the top left, whole, clear of the marker at the right."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = width - 112 - (stringWidth(mark, pdf_fonts.font(bold=True), 10) + 12 if mark else 0)
+    lines, size = fit_text(head, pdf_fonts.font(), 8, room)
+    c.setFont(pdf_fonts.font(), size)
+    for n, line in enumerate(lines):
+        c.drawString(56, height - 34 - n * (size + 1), line)
+
+
+def fit_text(text: str, font: str, size: float, room: float) -> tuple[list[str], float]:
+    """A running header or footer that reads whole in `room` points: one line, smaller if need be (down to
+    SMALLEST_POINTS), else two lines broken between words. Returns the lines and the size to draw them in."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    width = stringWidth(text, font, size)
+    words = text.split()
+    if width <= room or width * SMALLEST_POINTS / size <= room or len(words) < 2:
+        return [text], min(size, size * room / max(width, 1.0))
+    halves = [(" ".join(words[:n]), " ".join(words[n:])) for n in range(1, len(words))]
+    lines = min(halves, key=lambda pair: max(stringWidth(part, font, size) for part in pair))
+    widest = max(stringWidth(part, font, size) for part in lines)
+    return list(lines), min(size, size * room / widest)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from interface_desktop.exports import pdf_styles
-from interface_desktop.exports.blocks import Block, table_block, text_blocks
+from interface_desktop.exports.blocks import BLANK_LINE, Block, table_block, text_blocks
 from interface_desktop.exports.docx_styles import WordDoc
+from interface_desktop.exports.minutes_docx import ACTION_HEADERS, ACTION_WIDTHS
 from interface_desktop.exports.safe_write import ExportError
 from interface_desktop.exports.text import medium_date, short_date
 from interface_desktop.exports.writing import write
@@ -23,9 +24,13 @@ def _section(heading: str, text: str) -> list[Block]:
 def _facts(doc: SeaDoc) -> list[tuple[str, str]]:
     issue, sea = doc.issue, doc.issue.sea
     raised_by = ", ".join(p for p in (issue.raised_by_role, issue.raised_by_organisation) if p)
+    taking_part = "; ".join(line.strip() for line in sea.participants.splitlines() if line.strip()) if sea else ""
     facts = [("Reference", issue.reference), ("Interface Group", issue.group_name),
              ("Date of event", medium_date(sea.event_on) if sea and sea.event_on else "Not recorded"),
              ("Date reported", medium_date(issue.raised_on)), ("Reported by", raised_by),
+             ("SEA meeting", medium_date(sea.meeting_on) if sea and sea.meeting_on else "Not recorded"),
+             ("Taking part", taking_part or "Not recorded"),
+             ("Facilitator and author", (sea.facilitator if sea else "") or "Not recorded"),
              ("Category", issue.category_label), ("Direction", issue.direction_label)]
     if issue.specialty_label:
         facts.append(("Specialty", issue.specialty_label))
@@ -51,16 +56,31 @@ def sea_blocks(doc: SeaDoc) -> list[Block]:
     blocks += _section("Learning needs", sea.learning_needs)
     if issue.resolution.strip():
         blocks += _section("Resolution", issue.resolution)
-    blocks.append(Block("h1", "Agreed actions"))
-    if doc.actions:
-        blocks.append(table_block(("No.", "Action", "Lead", "Due", "Status"), [
-            (a.number, a.description, a.owner or "To be confirmed", short_date(a.due_on), a.status)
-            for a in doc.actions], (2.3, 6.5, 3.4, 2.3, 2.1)))
-    else:
-        blocks.append(Block("para", "No actions recorded."))
-    blocks.append(Block("small", f"{doc.board_name}. Prepared {short_date(doc.prepared_on)}. This analysis "
-                                 "records roles and organisations only, never patient details."))
+    blocks += _actions(doc)
+    blocks += [BLANK_LINE, Block("small", closing_line(doc))]
     return blocks
+
+
+def _actions(doc: SeaDoc) -> list[Block]:
+    """The agreed actions; an overdue one says so in its status (and is shaded red in the PDF)."""
+    blocks = [Block("h1", "Agreed actions")]
+    if not doc.actions:
+        return blocks + [Block("para", "No actions recorded.")]
+    overdue = [n for n, a in enumerate(doc.actions) if a.rag == "red"]
+    if overdue:
+        verb = "is" if len(overdue) == 1 else "are"
+        blocks.append(Block("para", f"{len(overdue)} of {len(doc.actions)} actions {verb} overdue at "
+                                    f"{short_date(doc.prepared_on)}."))
+    rows = [(a.number, a.description, a.owner or "To be confirmed", short_date(a.due_on),
+             f"{a.status}, overdue" if a.rag == "red" else a.status) for a in doc.actions]
+    return blocks + [table_block(ACTION_HEADERS, rows, ACTION_WIDTHS,
+                                 [(4, n, pdf_styles.RAG_FILLS["red"]) for n in overdue])]
+
+
+def closing_line(doc: SeaDoc) -> str:
+    """Whose analysis it is and when it was prepared, as one sentence kept on one page."""
+    return (f"NHS {doc.board_name}, {doc.issue.group_name}. Prepared {short_date(doc.prepared_on)}. This analysis "
+            "records roles and organisations only, never patient details.")
 
 
 def build_docx(doc: SeaDoc, path: Path, *, template: Path | str | None = None) -> None:
@@ -70,11 +90,14 @@ def build_docx(doc: SeaDoc, path: Path, *, template: Path | str | None = None) -
 
 
 def build_pdf(doc: SeaDoc, path: Path) -> None:
+    from reportlab.platypus import KeepTogether
+
     issue = doc.issue
     about = pdf_styles.About(f"SEA {issue.reference}", issue.group_name,
                              f"Significant Event Analysis {issue.reference}: {issue.title}")
-    pdf_styles.build(path, pdf_styles.render(sea_blocks(doc)), about,
-                     header=f"{issue.group_name}: Significant Event Analysis")
+    story = pdf_styles.render(sea_blocks(doc))
+    story[-1] = KeepTogether([story[-1]])  # the closing line is never broken across pages
+    pdf_styles.build(path, story, about, header=f"{issue.group_name}: Significant Event Analysis")
 
 
 def export(doc: SeaDoc, target: Path | str, *, template: Path | str | None = None) -> Path:

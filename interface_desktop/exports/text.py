@@ -30,17 +30,20 @@ def venue_text(venue: str, call_link: str) -> str:
     return venue or ("by video call" if call_link else "")
 
 
-def held_line(starts_at: datetime, venue: str, call_link: str, *, past: bool = True) -> str:
-    """'Minutes of the meeting held on Wednesday 30 January 2019 at 14:00, Room 2'."""
+def held_line(starts_at: datetime, venue: str, call_link: str, *, past: bool = True,
+              closed_at: datetime | None = None) -> str:
+    """'Minutes of the meeting held on Wednesday 30 January 2019 at 14:00, Room 2', or 'from 14:00 to 15:52'
+    once the close is recorded."""
     where = venue_text(venue, call_link)
     verb = "held" if past else "to be held"
-    line = f"Minutes of the meeting {verb} on {long_date(starts_at)} at {hhmm(starts_at)}"
+    when = f"from {hhmm(starts_at)} to {hhmm(closed_at)}" if closed_at else f"at {hhmm(starts_at)}"
+    line = f"Minutes of the meeting {verb} on {long_date(starts_at)} {when}"
     return f"{line}, {where}" if where else line
 
 
-def person_text(name: str, role: str, organisation: str, is_chair: bool = False) -> str:
-    """'Dr Ann Smith (Chair), GP, Leith Practice'."""
-    who = f"{name} (Chair)" if is_chair else name
+def person_text(name: str, role: str, organisation: str, is_chair: bool = False, is_minute_taker: bool = False) -> str:
+    """'Dr Ann Smith (Chair), GP, Leith Practice'; 'Ms Eilidh Baxter (minutes), Manager, Edinburgh HSCP'."""
+    who = f"{name} (Chair)" if is_chair else f"{name} (minutes)" if is_minute_taker else name
     return ", ".join(part for part in (who, role, organisation) if part)
 
 

@@ -64,6 +64,10 @@ class InterfaceIssue(Base):
     sea_risk_grade: Mapped[int | None] = mapped_column(Integer)
     sea_learning_needs: Mapped[str] = mapped_column(Text, default="")
     sea_event_on: Mapped[date | None] = mapped_column(Date)
+    # The SEA meeting: when it was held, who took part and who facilitated and wrote it up (roles, not patients).
+    sea_meeting_on: Mapped[date | None] = mapped_column(Date)
+    sea_participants: Mapped[str] = mapped_column(Text, default="")
+    sea_facilitator: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

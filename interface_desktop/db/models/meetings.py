@@ -33,6 +33,8 @@ class Meeting(Base):
     title: Mapped[str] = mapped_column(String(300), default="")
     starts_at: Mapped[datetime] = mapped_column(DateTime)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    # When the chair closed the meeting (the minutes' "The meeting closed at 15:52"); None until recorded.
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     location: Mapped[str] = mapped_column(String(300), default="")
     call_link: Mapped[str] = mapped_column(String(500), default="")
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))

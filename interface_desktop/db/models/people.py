@@ -46,6 +46,9 @@ class Group(Base):
     quorum_gp: Mapped[int] = mapped_column(Integer, default=1)
     quorum_secondary: Mapped[int] = mapped_column(Integer, default=1)
     quorum_total: Mapped[int] = mapped_column(Integer, default=3)
+    # Person roles (codes, comma-separated) that count as secondary-care clinicians towards the quorum;
+    # empty: every clinical role (services.meetings.attendance.NON_CLINICAL_ROLES are not clinical).
+    quorum_secondary_roles: Mapped[str] = mapped_column(String(300), default="")
     default_location: Mapped[str] = mapped_column(String(300), default="")
     default_duration: Mapped[int] = mapped_column(Integer, default=120)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

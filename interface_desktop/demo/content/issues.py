@@ -90,7 +90,10 @@ ISSUES: dict[str, dict] = {
                                  "volume of results filed by administrative staff.",
             harm="potential_harm", risk_grade=4,
             learning_needs="Teaching for junior doctors on result ownership; practice administrative staff "
-                           "training on results that need clinical review.")),
+                           "training on results that need clinical review.",
+            participants="GP and practice manager, Pentland View Surgery\nConsultant radiologist and radiology "
+                         "services manager, Braidburn General Hospital\nConsultant in acute medicine",
+            facilitator="Interface group co-lead (consultant in acute medicine)")),
     "lo_it": _issue(
         "lothian", "Actions for GP hidden in long clinic letters", PM_PENT, "secondary_to_primary", "letters",
         "cardiology", "moderate", "action_agreed",
@@ -123,7 +126,10 @@ ISSUES: dict[str, dict] = {
                                                                "a single source of allergy information.",
             harm="no_harm", risk_grade=3,
             learning_needs="Practice staff: checking templates after upgrades. Pre-assessment nurses: allergy "
-                           "confirmation.")),
+                           "confirmation.",
+            participants="GP and practice manager of the referring practice\nConsultant surgeon and "
+                         "pre-assessment nurse, Braidburn General Hospital",
+            facilitator="Interface group lead (GP)")),
     "lo_ooh": _issue(
         "lothian", "Out-of-hours results with no named clinician", GP_CRAIG, "secondary_to_primary", "results",
         "laboratory", "moderate", "closed", "Critical results phoned out of hours to the practice rather than the "
@@ -194,7 +200,10 @@ ISSUES: dict[str, dict] = {
                                  "high-risk medicines.",
             harm="potential_harm", risk_grade=5,
             learning_needs="Foundation doctors: discharge prescribing of high-risk medicines. Practice staff: "
-                           "querying duplicate anticoagulants.")),
+                           "querying duplicate anticoagulants.",
+            participants="Consultant in medicine for the elderly and ward pharmacist, Ness General Hospital\n"
+                         "GP and practice pharmacist of the patient's practice\nCommunity pharmacist",
+            facilitator="Primary care pharmacist, Highland Primary Care Pharmacy Team")),
     "hg_weekend": _issue(
         "highland", "Friday evening discharges to remote areas without community support", DN_CAL,
         "secondary_to_primary", "communication", "geriatrics", "high", "action_agreed",
@@ -231,7 +240,10 @@ ISSUES: dict[str, dict] = {
             impact="Distress, an avoidable readmission and two extra bed days.",
             contributory_factors="Weekend; remote location; information held in separate systems; verbal "
                                  "handover.", harm="harm", risk_grade=4,
-            learning_needs="Ward staff: discharge planning for remote and rural patients.")),
+            learning_needs="Ward staff: discharge planning for remote and rural patients.",
+            participants="Ward charge nurse and discharge coordinator, Ness General Hospital\nDistrict nurse, "
+                         "Caledonian Canal Practice\nHSCP care at home manager",
+            facilitator="Interface group lead (GP)")),
     "hg_oxygen": _issue(
         "highland", "Home oxygen assessments require travel to Inverness", GP_CAIRN, "primary_to_secondary",
         "remote_and_rural_access", "respiratory", "moderate", "under_review",

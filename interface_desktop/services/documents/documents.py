@@ -18,9 +18,15 @@ from interface_desktop.services.actions.actions import ActionFilter
 from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.errors import ServiceError
 from interface_desktop.services.documents import minutes_record, snapshot
+from interface_desktop.services.core.errors import ValidationError
+from interface_desktop.services.people import people
 from interface_desktop.services.issues.issues import IssueDTO, IssueFilter
 from interface_desktop.vocab import ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, ISSUE_OPEN_STATUSES, rag_for, rag_label
 
+# What a standing item is for, by words in its title (the first that matches); other standing items are noted.
+STANDING_PURPOSES = (("previous meeting", "For approval"), ("minutes", "For approval"),
+                     ("matters arising", "For review"), ("action log", "For review"),
+                     ("any other business", "For discussion"))
 
 class NoMinutesError(ServiceError):
     """The meeting has not been held (or was cancelled), so there are no minutes to write."""
@@ -32,6 +38,7 @@ class PersonLine:
     role: str
     organisation: str
     is_chair: bool = False
+    is_minute_taker: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,10 +68,24 @@ class ItemDoc:
     actions: tuple[ActionLine, ...]
     papers: tuple[str, ...]
     issue_reference: str
+    cited: tuple[str, ...] = ()  # the pack's own documents the item takes (previous minutes, action log)
 
     @property
     def kind_label(self) -> str:
         return AGENDA_KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def purpose(self) -> str:
+        """What the group is asked to do: a standing item's purpose follows from its title."""
+        if self.kind != "standing":
+            return self.kind_label
+        title = self.title.lower()
+        return next((purpose for words, purpose in STANDING_PURPOSES if words in title), "For noting")
+
+    @property
+    def numbered_papers(self) -> tuple[tuple[str, str], ...]:
+        """('5.1', title) for the documents the item cites, then its papers: the numbers the agenda prints."""
+        return tuple((f"{self.number}.{n}", title) for n, title in enumerate((*self.cited, *self.papers), 1))
 
 
 @dataclass(frozen=True)
@@ -81,6 +102,8 @@ class MeetingHead:
     call_link: str
     chair: str
     minute_taker: str
+    closed_at: datetime | None = None  # when the meeting closed, once recorded
+    meeting_title: str = ""  # the meeting's own title, if it has one
 
 
 @dataclass(frozen=True)
@@ -117,6 +140,7 @@ class MinutesDoc:
     approval: Approval | None = None
     approved_here: tuple[ApprovedHere, ...] = ()
     record: str = ""  # the SHA-256 of the frozen minutes this was printed from; empty for minutes not frozen
+    quorum: str = ""  # 'Quorate: 6 present (quorum 2), 1 GP (min 1), 3 secondary care (min 1)'
 
     @property
     def is_draft(self) -> bool:
@@ -127,6 +151,12 @@ class MinutesDoc:
 class AgendaDoc:
     head: MeetingHead
     items: tuple[ItemDoc, ...]
+
+    @property
+    def closes_at(self) -> datetime:
+        """The scheduled close, or later when the timed items run past it."""
+        ends = [item.starts_at + timedelta(minutes=item.minutes_allotted) for item in self.items]
+        return max([self.head.ends_at, *ends])
 
 
 @dataclass(frozen=True)
@@ -166,6 +196,7 @@ class PaperDoc:
     title: str
     filename: str
     data: bytes
+    number: str = ""  # as the agenda numbers it ('5.1'); empty for a paper under no item
 
     @property
     def is_pdf(self) -> bool:
@@ -222,6 +253,12 @@ def _person(a: attendance.AttendanceDTO) -> PersonLine:
     return PersonLine(a.person_name, a.role_label, a.organisation, a.is_chair)
 
 
+def surname_order(people: list[PersonLine]) -> tuple[PersonLine, ...]:
+    """By surname (the last word of the name), then by the whole name; the chair first."""
+    return tuple(sorted(people, key=lambda p: (not p.is_chair, p.name.split()[-1].casefold() if p.name.split() else "",
+                                               p.name.casefold())))
+
+
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
@@ -242,12 +279,13 @@ def meeting_head(session: Session, meeting_id: int) -> MeetingHead:
     m = meetings.get_meeting(session, meeting_id)
     group = groups.get_group(session, m.group_id)
     return MeetingHead(m.id, m.group_name, group.board_name, m.display_title, m.starts_at, m.ends_at, m.location,
-                       m.call_link, m.chair_name, m.minute_taker_name)
+                       m.call_link, m.chair_name, m.minute_taker_name, m.closed_at, m.title)
 
 
 def _items(session: Session, meeting_id: int) -> tuple[tuple[ItemDoc, ...], tuple[ActionLine, ...]]:
     """Agenda items with the actions agreed under each, as they stood at the end of the meeting's day; the
-    flat action list for the table."""
+    flat action list for the table. A standing item without a presenter is led by the chair."""
+    chair = meetings.get_meeting(session, meeting_id).chair_name
     rows = agenda.list_agenda(session, meeting_id)
     numbers = {item.id: item.number for item in rows}
     raised = [a for a in actions.list_actions(session, ActionFilter(meeting_id=meeting_id), order_by="id")
@@ -264,7 +302,8 @@ def _items(session: Session, meeting_id: int) -> tuple[tuple[ItemDoc, ...], tupl
         by_item.setdefault(a.agenda_item_id if a.agenda_item_id in numbers else None, []).append(line)
         flat.append(line)
     items = tuple(
-        ItemDoc(i.number, i.title, i.presenter_name, i.starts_at, i.minutes_allotted, i.kind, i.discussion,
+        ItemDoc(i.number, i.title, i.presenter_name or (chair if i.kind == "standing" else ""), i.starts_at,
+                i.minutes_allotted, i.kind, i.discussion,
                 _lines(i.decisions), tuple(by_item.get(i.id, ())), tuple(papers.get(i.id, ())), i.issue_reference)
         for i in rows)
     return items, tuple(flat)
@@ -274,6 +313,24 @@ def check_held(meeting: meetings.MeetingDTO) -> None:
     """Minutes are written for a meeting that took place; anything else is refused with the reason."""
     if meeting.no_minutes_reason:
         raise NoMinutesError(meeting.no_minutes_reason)
+
+
+def _register(session: Session, m: meetings.MeetingDTO) -> dict[str, list[PersonLine]]:
+    """Present, in attendance and apologies. The minute-taker is in attendance, marked as such, unless the
+    register says they were not there."""
+    register = attendance.list_attendance(session, m.id)
+    by_status: dict[str, list[PersonLine]] = {"present": [], "in_attendance": [], "apologies": []}
+    for a in register:
+        taking_minutes = a.person_id == m.minute_taker_id and a.status in ("present", "in_attendance")
+        if a.status in by_status and not taking_minutes:
+            by_status[a.status].append(_person(a))
+    taker = next((a for a in register if a.person_id == m.minute_taker_id), None)
+    if m.minute_taker_id and (taker is None or taker.status in ("present", "in_attendance")):
+        person = people.get_person(session, m.minute_taker_id)
+        by_status["in_attendance"].append(PersonLine(person.name, person.role_label,
+                                                     person.organisation or person.department,
+                                                     is_minute_taker=True))
+    return by_status
 
 
 def minutes_doc(session: Session, meeting_id: int) -> MinutesDoc:
@@ -296,20 +353,20 @@ def live_minutes_doc(session: Session, meeting_id: int, *, approval: Approval | 
     if approval is None and m.locked:
         approval = approval_of(session, meeting_id) or Approval(m.minutes_approved_on or today())
     register = attendance.list_attendance(session, meeting_id)
-    by_status = {status: tuple(_person(a) for a in register if a.status == status)
-                 for status in ("present", "in_attendance", "apologies")}
-    present = tuple(sorted(by_status["present"], key=lambda p: not p.is_chair))
+    by_status = _register(session, m)
     declarations = tuple((a.person_name, a.declaration.strip()) for a in register if a.declaration.strip())
     items, table = _items(session, meeting_id)
     nxt = meetings.next_meeting_of(session, meeting_id)
     status = "approved" if approval else "draft" if m.minutes_status == "approved" else m.minutes_status
+    quorum = attendance.quorum(session, meeting_id) if register else None
     return MinutesDoc(
-        head=head, present=present, in_attendance=by_status["in_attendance"], apologies=by_status["apologies"],
-        declarations=declarations, quorate=attendance.quorum(session, meeting_id).met if register else None,
-        items=items, actions=table,
+        head=head, present=surname_order(by_status["present"]), in_attendance=surname_order(by_status["in_attendance"]),
+        apologies=surname_order(by_status["apologies"]), declarations=declarations,
+        quorate=quorum.met if quorum else None, items=items, actions=table,
         next_meeting=nxt.starts_at if nxt else None, next_venue=nxt.location if nxt else "",
         minutes_status=status, approved_on=approval.approved_on if approval else None, approval=approval,
         approved_here=tuple(ApprovedHere(*row) for row in minutes_record.approved_at(session, meeting_id)),
+        quorum=quorum.summary if quorum else "",
     )
 
 
@@ -321,9 +378,24 @@ def approval_of(session: Session, meeting_id: int) -> Approval | None:
     return Approval(record.approved_on, minutes_record.approving_meeting_start(session, record), record.amendments)
 
 
+def _cited(session: Session, meeting_id: int, item: ItemDoc) -> tuple[str, ...]:
+    """The pack's previous minutes under the previous-minutes item, its action log under the action-log item."""
+    if item.kind != "standing":
+        return ()
+    title = item.title.lower()
+    if "previous meeting" in title or "minutes" in title:
+        previous = meetings.previous_meeting(session, meeting_id)
+        if previous is None:
+            return ()
+        draft = "" if previous.minutes_status == "approved" else " (draft)"
+        return (f"Minutes of the meeting held on {previous.starts_at:%d/%m/%Y}{draft}",)
+    return ("Action log",) if "action log" in title else ()
+
+
 def agenda_doc(session: Session, meeting_id: int) -> AgendaDoc:
     items, _ = _items(session, meeting_id)
-    return AgendaDoc(meeting_head(session, meeting_id), items)
+    return AgendaDoc(meeting_head(session, meeting_id),
+                     tuple(replace(item, cited=_cited(session, meeting_id, item)) for item in items))
 
 
 def pack_action_lines(session: Session, meeting_id: int) -> tuple[ActionLine, ...]:
@@ -346,15 +418,22 @@ def open_issue_lines(session: Session, group_id: int) -> tuple[IssueLine, ...]:
 
 
 def pack_doc(session: Session, meeting_id: int) -> PackDoc:
+    """The pack of a meeting with an agenda; a meeting without agenda items has no pack to make."""
     doc = agenda_doc(session, meeting_id)
     m = meetings.get_meeting(session, meeting_id)
+    if not doc.items:
+        raise ValidationError({"agenda": f"the meeting of {m.starts_at:%d/%m/%Y} has no agenda items, so there is "
+                                         "no pack to make; add its items first"})
     previous = meetings.previous_meeting(session, meeting_id)
     held = previous is not None and not previous.no_minutes_reason
     numbers = {i.id: i.number for i in agenda.list_agenda(session, meeting_id)}
+    by_item = {item.number: iter(number for number, _ in item.numbered_papers[len(item.cited):]) for item in doc.items}
     papers = []
     for paper in files.list_papers(session, meeting_id):
         filename, data = files.read_paper(session, paper.id)
-        papers.append(PaperDoc(numbers.get(paper.agenda_item_id), paper.title, filename, data))
+        item_number = numbers.get(paper.agenda_item_id)
+        papers.append(PaperDoc(item_number, paper.title, filename, data,
+                               next(by_item[item_number]) if item_number else ""))
     return PackDoc(doc, minutes_doc(session, previous.id) if held else None, pack_action_lines(session, meeting_id),
                    open_issue_lines(session, m.group_id), tuple(papers), today(), actions_on=m.starts_at.date(),
                    previous_note=previous.no_minutes_reason if previous is not None else "")

@@ -75,9 +75,10 @@ def resolve(dotted: str) -> Any:
 
 MINUTES_TEXT = ("title", "discussion", "decisions")
 SEA_TEXT = ("title", "impact", "resolution", "sea_what_happened", "sea_why", "sea_learned", "sea_changed",
-            "sea_impact", "sea_contributory_factors", "sea_learning_needs")
+            "sea_impact", "sea_contributory_factors", "sea_learning_needs", "sea_participants", "sea_facilitator")
 
-_MINUTES = (Printed("agenda_item", MINUTES_TEXT, "items"), Printed("attendance", ("declaration",), "attendance"),
+_MINUTES = (Printed("meeting", ("title",), "meeting"),
+            Printed("agenda_item", MINUTES_TEXT, "items"), Printed("attendance", ("declaration",), "attendance"),
             Printed("action", ("description",), "actions"), Printed("paper", ("title",), "papers"),
             # The amendments the minutes were approved with, and those of the minutes approved at the meeting.
             Printed("minutes_record", ("amendments",), "approvals"))

@@ -29,7 +29,8 @@ from interface_desktop.services.core.common import get_or_raise, os_user
 from interface_desktop.services.core.errors import ValidationError
 
 ISSUE_FIELDS = ("title", "description", "impact", "resolution", "learning", "sea_what_happened", "sea_why",
-                "sea_learned", "sea_changed", "sea_impact", "sea_contributory_factors", "sea_learning_needs")
+                "sea_learned", "sea_changed", "sea_impact", "sea_contributory_factors", "sea_learning_needs",
+                "sea_participants", "sea_facilitator")
 # entity -> (model, free-text fields, look for titled names). Names are checked only in issue and SEA
 # narratives: minutes and actions name members of the group by design. Every field a document prints
 # (services.documents.kinds) is one of these, so a finding in it can be kept with a reason.

@@ -95,6 +95,7 @@ _MEETING_PARTS = {"items": AgendaItem.meeting_id, "attendance": Attendance.meeti
 # The records each declared selection names (Printed.records), as ids.
 SELECTIONS: dict[str, Callable[[SubjectRecords], Iterable[int]]] = {
     "meeting": lambda s: [s.id],
+    "previous_meeting": lambda s: [] if s.previous_id is None else [s.previous_id],
     **{name: lambda s, column=column: s.of_meeting(column, s.id) for name, column in _MEETING_PARTS.items()},
     **{f"previous_{name}": lambda s, column=column: s.of_meeting(column, s.previous_id)
        for name, column in _MEETING_PARTS.items()},

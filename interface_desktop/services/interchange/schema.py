@@ -126,6 +126,7 @@ GROUPS = Kind("groups", Group, (
     text("name", NAME_MAX, required=True), choice("board", BOARDS), text("hscp", SHORT_MAX),
     text("terms_of_reference"), number("quorum_gp", 0, 100), number("quorum_secondary", 0, 100),
     number("quorum_total", 0, 100), text("default_location", TITLE_MAX), number("default_duration", 5, 1440),
+    text("quorum_secondary_roles", 300),
 ), prefix="group", unique=("name",), children=(
     Kind("standing_items", GroupStandingItem, (
         text("title", TITLE_MAX, required=True), number("minutes", 0, 600), choice("placement", STANDING_PLACEMENTS),
@@ -141,6 +142,7 @@ SEA_FIELDS = (
     text("what_happened"), text("why"), text("learned"), text("changed"), text("impact"),
     text("contributory_factors"), choice("harm", SEA_HARM, required=False, nullable=True),
     number("risk_grade", 1, 5, nullable=True), text("learning_needs"), day("event_on"),
+    day("meeting_on"), text("participants"), text("facilitator", SHORT_MAX),
 )
 
 ISSUES = Kind("issues", InterfaceIssue, (
@@ -162,7 +164,7 @@ MEETINGS = Kind("meetings", Meeting, (
     number("duration_minutes", 5, 1440), text("location", TITLE_MAX), text("call_link", 500),
     ref("chair", "person"), ref("minute_taker", "person"), choice("status", MEETING_STATUSES),
     choice("minutes_status", MINUTES_STATUSES), day("minutes_approved_on"), F("minutes_unlocked", "bool"),
-    text("notes"),
+    text("notes"), F("closed_at", "datetime", nullable=True),
 ), prefix="meeting", children=(
     Kind("agenda", AgendaItem, (
         text("title", TITLE_MAX, required=True), ref("presenter", "person"), number("minutes_allotted", 0, 600),

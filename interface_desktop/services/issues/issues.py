@@ -20,7 +20,7 @@ from interface_desktop.vocab import (
 )
 
 SEA_FIELDS = ("what_happened", "why", "learned", "changed", "impact", "contributory_factors", "harm", "risk_grade",
-              "learning_needs", "event_on")
+              "learning_needs", "event_on", "meeting_on", "participants", "facilitator")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,9 @@ class SeaDTO:
     risk_grade: int | None
     learning_needs: str
     event_on: date | None
+    meeting_on: date | None = None  # the SEA meeting
+    participants: str = ""  # who took part, by role
+    facilitator: str = ""  # who facilitated and wrote it up
 
     @property
     def harm_label(self) -> str:
@@ -105,7 +108,7 @@ def _sea(issue: InterfaceIssue) -> SeaDTO | None:
         return None
     return SeaDTO(issue.sea_what_happened, issue.sea_why, issue.sea_learned, issue.sea_changed, issue.sea_impact,
                   issue.sea_contributory_factors, issue.sea_harm, issue.sea_risk_grade, issue.sea_learning_needs,
-                  issue.sea_event_on)
+                  issue.sea_event_on, issue.sea_meeting_on, issue.sea_participants, issue.sea_facilitator)
 
 
 def _dto(session: Session, issue: InterfaceIssue, group_name: str, cats: dict, specs: dict, full: bool) -> IssueDTO:
@@ -269,9 +272,12 @@ def save_sea(session: Session, issue_id: int, **fields: object) -> IssueDTO:
         raise TypeError(f"unknown SEA fields: {sorted(unknown)}")
     check = Check()
     clean: dict[str, object] = {}
-    for key in ("what_happened", "why", "learned", "changed", "impact", "contributory_factors", "learning_needs"):
+    for key in ("what_happened", "why", "learned", "changed", "impact", "contributory_factors", "learning_needs",
+                "participants"):
         if key in fields:
             clean[key] = check.text(key, fields[key])
+    if "facilitator" in fields:
+        clean["facilitator"] = check.text("facilitator", fields["facilitator"], max_len=SHORT_MAX)
     if fields.get("harm") not in (None, ""):
         clean["harm"] = check.choice("harm", fields["harm"], SEA_HARM)
     elif "harm" in fields:
@@ -280,8 +286,9 @@ def save_sea(session: Session, issue_id: int, **fields: object) -> IssueDTO:
         clean["risk_grade"] = check.integer("risk_grade", fields["risk_grade"], low=1, high=5)
     elif "risk_grade" in fields:
         clean["risk_grade"] = None
-    if "event_on" in fields:
-        clean["event_on"] = check.date_value("event_on", fields["event_on"])
+    for key in ("event_on", "meeting_on"):
+        if key in fields:
+            clean[key] = check.date_value(key, fields[key])
     check.done()
     issue.has_sea = True
     for key, value in clean.items():

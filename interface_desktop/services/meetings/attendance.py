@@ -14,7 +14,9 @@ from interface_desktop.services.meetings.meetings import ensure_editable
 from interface_desktop.services.core.validation import Check
 from interface_desktop.vocab import ATTENDANCE_STATUSES
 
-SECONDARY_CLINICAL_ROLES = {"consultant"}
+# Person roles that are not clinical; every other role (GP, consultant, nurse, pharmacist, an AHP or any role a
+# board adds) is. A group's quorum counts the clinical roles of the secondary sector unless it names its own.
+NON_CLINICAL_ROLES = frozenset({"practice_manager", "manager", "other"})
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,15 @@ class QuorumDTO:
     required_total: int
     required_gp: int
     required_secondary: int
+    secondary_roles: tuple[str, ...] = ()  # the labels of the roles counted as secondary-care clinicians
 
     @property
     def summary(self) -> str:
+        """'Quorate: 6 present (quorum 2), 1 GP (min 1), 3 secondary care (min 1)'."""
         state = "Quorate" if self.met else "Not quorate"
-        return (f"{state}: {self.present}/{self.required_total} present, {self.gps}/{self.required_gp} GP, "
-                f"{self.secondary}/{self.required_secondary} secondary care")
+        gps = f"{self.gps} GP" + ("" if self.gps == 1 else "s")
+        return (f"{state}: {self.present} present (quorum {self.required_total}), {gps} (min {self.required_gp}), "
+                f"{self.secondary} secondary care (min {self.required_secondary})")
 
 
 def list_attendance(session: Session, meeting_id: int) -> list[AttendanceDTO]:
@@ -128,12 +133,31 @@ def add_members(session: Session, *, meeting_id: int, status: str = "present") -
     return list_attendance(session, meeting_id)
 
 
+def clinical_roles(session: Session, group_id: int | None) -> list[str]:
+    """Every clinical role on the group's list of person roles: whom a group's quorum counts as secondary-care
+    clinicians (in the secondary sector) unless the group names its own roles."""
+    return [item.code for item in lookups.list_lookups(session, kind="person_role", group_id=group_id,
+                                                       include_inactive=True) if item.code not in NON_CLINICAL_ROLES]
+
+
+def secondary_clinical_roles(session: Session, group: Group) -> list[str]:
+    """The role codes the group counts as secondary-care clinicians: its own list, or every clinical role."""
+    named = [code.strip() for code in group.quorum_secondary_roles.split(",") if code.strip()]
+    return named or clinical_roles(session, group.id)
+
+
 def quorum(session: Session, meeting_id: int) -> QuorumDTO:
+    """Members present, by the group's rule. The minute-taker is in attendance to take the minutes (the minutes
+    list them there), so they are not counted."""
     meeting = get_or_raise(session, Meeting, meeting_id, "meeting")
     group = session.get(Group, meeting.group_id)
     assert group is not None
-    present = [a for a in list_attendance(session, meeting_id) if a.status == "present" and not a.is_guest]
+    present = [a for a in list_attendance(session, meeting_id)
+               if a.status == "present" and not a.is_guest and a.person_id != meeting.minute_taker_id]
+    roles = secondary_clinical_roles(session, group)
     gps = sum(1 for a in present if a.role == "gp")
-    secondary = sum(1 for a in present if a.sector == "secondary" and a.role in SECONDARY_CLINICAL_ROLES)
+    secondary = sum(1 for a in present if a.sector == "secondary" and a.role in roles)
     met = len(present) >= group.quorum_total and gps >= group.quorum_gp and secondary >= group.quorum_secondary
-    return QuorumDTO(met, len(present), gps, secondary, group.quorum_total, group.quorum_gp, group.quorum_secondary)
+    labels = lookups.labels(session, "person_role")
+    return QuorumDTO(met, len(present), gps, secondary, group.quorum_total, group.quorum_gp, group.quorum_secondary,
+                     tuple(labels.get(code, code) for code in roles))

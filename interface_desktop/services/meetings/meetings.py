@@ -13,7 +13,7 @@ from interface_desktop.services.actions import history
 from interface_desktop.services.audit import tracking
 from interface_desktop.services.core.clock import today
 from interface_desktop.services.core.common import get_or_raise
-from interface_desktop.services.core.errors import LockedError
+from interface_desktop.services.core.errors import LockedError, ValidationError
 from interface_desktop.services.core.validation import TITLE_MAX, Check
 from interface_desktop.vocab import MEETING_STATUSES
 
@@ -39,6 +39,7 @@ class MeetingDTO:
     notes: str
     agenda_count: int
     paper_count: int
+    closed_at: datetime | None = None  # when the meeting closed, once recorded
 
     @property
     def ends_at(self) -> datetime:
@@ -68,7 +69,7 @@ class MeetingDTO:
 
 
 MEETING_FIELDS = ("title", "starts_at", "duration_minutes", "location", "call_link", "chair_id", "minute_taker_id",
-                  "notes", "group_id")
+                  "notes", "group_id", "closed_at")
 
 
 def _rows(session: Session, query) -> list[MeetingDTO]:  # noqa: ANN001 - a Select over Meeting
@@ -87,6 +88,7 @@ def _rows(session: Session, query) -> list[MeetingDTO]:  # noqa: ANN001 - a Sele
             chair_name=chair_name or "", minute_taker_id=m.minute_taker_id, minute_taker_name=taker_name or "",
             status=m.status, minutes_status=m.minutes_status, minutes_approved_on=m.minutes_approved_on,
             minutes_unlocked=m.minutes_unlocked, notes=m.notes, agenda_count=agenda_count, paper_count=paper_count,
+            closed_at=m.closed_at,
         ))
     return result
 
@@ -134,11 +136,20 @@ def _validate(session: Session, fields: dict) -> dict:
             clean[key] = check.text(key, fields[key], max_len=limit)
     if "notes" in fields:
         clean["notes"] = check.text("notes", fields["notes"])
+    if "closed_at" in fields:
+        clean["closed_at"] = check.datetime_value("closed_at", fields["closed_at"])
     for key in ("chair_id", "minute_taker_id"):
         if fields.get(key) is not None and session.get(Person, fields[key]) is None:
             check.fail(key, f"no person with id {fields[key]}")
     check.done()
     return clean
+
+
+def _check_close(starts_at: datetime, closed_at: datetime | None) -> None:
+    """A recorded close time falls after the start, on the meeting's day or the night after it."""
+    if closed_at is not None and not starts_at < closed_at < starts_at + timedelta(days=1):
+        raise ValidationError({"closed_at": f"must be after the start ({starts_at:%H:%M on %d/%m/%Y}) and "
+                                            "within a day of it"})
 
 
 def create_meeting(
@@ -174,7 +185,9 @@ def update_meeting(session: Session, meeting_id: int, **fields: object) -> Meeti
     if unknown:
         raise TypeError(f"unknown meeting fields: {sorted(unknown)}")
     before = (meeting.group_id, meeting.starts_at)
-    for key, value in _validate(session, fields).items():
+    clean = _validate(session, fields)
+    _check_close(clean.get("starts_at", meeting.starts_at), clean.get("closed_at", meeting.closed_at))
+    for key, value in clean.items():
         setattr(meeting, key, value)
     session.flush()
     if meeting.status == "held" and before != (meeting.group_id, meeting.starts_at):

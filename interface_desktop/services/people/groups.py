@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from interface_desktop.db.models import Group, GroupStandingItem, Membership, SearchDocument
 from interface_desktop.services.core.common import get_or_raise, id_by_name
+from interface_desktop.services.people import lookups
 from interface_desktop.services.dashboard.types import GroupChoice
 from interface_desktop.services.core.validation import NAME_MAX, SHORT_MAX, TITLE_MAX, Check
 from interface_desktop.vocab import BOARDS, STANDING_PLACEMENTS
@@ -36,6 +37,8 @@ class GroupDTO:
     default_duration: int
     standing_items: tuple[StandingItemDTO, ...]
     member_count: int
+    # Role codes counted as secondary-care clinicians for the quorum; empty: every clinical role.
+    quorum_secondary_roles: tuple[str, ...] = ()
 
     @property
     def quorum_text(self) -> str:
@@ -67,8 +70,12 @@ def _dto(group: Group, member_count: int) -> GroupDTO:
         quorum_secondary=group.quorum_secondary, quorum_total=group.quorum_total,
         default_location=group.default_location, default_duration=group.default_duration,
         standing_items=tuple(StandingItemDTO(s.title, s.minutes, s.placement) for s in group.standing_items),
-        member_count=member_count,
+        member_count=member_count, quorum_secondary_roles=_codes(group.quorum_secondary_roles),
     )
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(code.strip() for code in text.split(",") if code.strip())
 
 
 def _member_counts(session: Session) -> dict[int, int]:
@@ -95,19 +102,32 @@ def _validate(session: Session, fields: dict, group_id: int | None) -> dict:
             clean[key] = check.integer(key, fields[key], low=0, high=100)
     if "default_duration" in fields:
         clean["default_duration"] = check.integer("default_duration", fields["default_duration"], low=5, high=24 * 60)
+    if "quorum_secondary_roles" in fields:
+        clean["quorum_secondary_roles"] = _check_roles(session, check, fields["quorum_secondary_roles"], group_id)
     check.done()
     return clean
+
+
+def _check_roles(session: Session, check: Check, roles: object, group_id: int | None) -> str:
+    """Person role codes, stored comma-separated; each must be on the group's list of roles."""
+    codes = _codes(roles) if isinstance(roles, str) else tuple(roles or ())  # type: ignore[arg-type]
+    known = lookups.codes(session, "person_role", group_id)
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        check.fail("quorum_secondary_roles", f"unknown person role {unknown[0]!r}; use {', '.join(sorted(known))}")
+    return ",".join(dict.fromkeys(codes))
 
 
 def create_group(
     session: Session, *, name: str, board: str, hscp: str = "", terms_of_reference: str = "",
     quorum_gp: int = 1, quorum_secondary: int = 1, quorum_total: int = 3, default_location: str = "",
     default_duration: int = 120, standing_items: list[StandingItemDTO] | None = None,
+    quorum_secondary_roles: tuple[str, ...] | str = (),
 ) -> GroupDTO:
     clean = _validate(session, dict(
         name=name, board=board, hscp=hscp, terms_of_reference=terms_of_reference, quorum_gp=quorum_gp,
         quorum_secondary=quorum_secondary, quorum_total=quorum_total, default_location=default_location,
-        default_duration=default_duration), None)
+        default_duration=default_duration, quorum_secondary_roles=quorum_secondary_roles), None)
     group = Group(**clean)
     session.add(group)
     session.flush()
@@ -118,7 +138,7 @@ def create_group(
 def update_group(session: Session, group_id: int, **fields: object) -> GroupDTO:
     group = get_or_raise(session, Group, group_id, "group")
     allowed = {"name", "board", "hscp", "terms_of_reference", "quorum_gp", "quorum_secondary", "quorum_total",
-               "default_location", "default_duration"}
+               "default_location", "default_duration", "quorum_secondary_roles"}
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"unknown group fields: {sorted(unknown)}")

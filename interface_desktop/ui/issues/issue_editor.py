@@ -27,7 +27,8 @@ NES_HEADINGS = (("what_happened", "What &happened?"), ("why", "&Why did it happe
                 ("learned", "What has been &learned?"), ("changed", "What has been &changed?"))
 RISK_GRADES = ("1 - very low", "2 - low", "3 - moderate", "4 - high", "5 - very high")
 NARRATIVE = ("description", "impact", "resolution", "learning")
-SEA_TEXT = ("what_happened", "why", "learned", "changed", "impact", "contributory_factors", "learning_needs")
+SEA_TEXT = ("what_happened", "why", "learned", "changed", "impact", "contributory_factors", "learning_needs",
+            "participants", "facilitator")
 
 
 class IssueEditor(RecordDialog):
@@ -102,6 +103,9 @@ class IssueEditor(RecordDialog):
         self.has_sea = QCheckBox("This issue has a Significant Event &Analysis (NES format)")
         form = FieldForm()
         form.add("sea_event_on", "Date of the e&vent:", date_edit(optional=True))
+        form.add("sea_meeting_on", "Date of the SEA &meeting:", date_edit(optional=True))
+        form.add("sea_participants", "Taking &part (roles):", text_box(2))
+        form.add("sea_facilitator", "&Facilitator and author:", text_box(1))
         for name, label in NES_HEADINGS:
             form.add("sea_" + name, label, text_box(5))
         form.add("sea_impact", "Impact:", text_box(3))
@@ -142,6 +146,7 @@ class IssueEditor(RecordDialog):
         if issue.sea is not None:
             sea, fields = issue.sea, self.sea_form.fields
             set_date(fields["sea_event_on"], sea.event_on)
+            set_date(fields["sea_meeting_on"], sea.meeting_on)
             for name in SEA_TEXT:
                 self._text("sea_" + name, self.sea_form).setPlainText(getattr(sea, name))
             set_combo_data(fields["sea_harm"], sea.harm or "")
@@ -159,7 +164,8 @@ class IssueEditor(RecordDialog):
     def sea_fields(self) -> dict:
         fields = self.sea_form.fields
         values = {name: self._text("sea_" + name, self.sea_form).toPlainText() for name in SEA_TEXT}
-        values.update(event_on=date_value(fields["sea_event_on"]), harm=fields["sea_harm"].currentData() or None,
+        values.update(event_on=date_value(fields["sea_event_on"]), meeting_on=date_value(fields["sea_meeting_on"]),
+                      harm=fields["sea_harm"].currentData() or None,
                       risk_grade=fields["sea_risk_grade"].currentData() or None)
         return values
 

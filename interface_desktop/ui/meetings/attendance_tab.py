@@ -120,6 +120,8 @@ class AttendanceTab(QWidget):
         size = self.fontMetrics().height()
         self.quorum_icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
         self.quorum.setText(q.summary)
+        self.quorum.setToolTip(f"Counted as secondary-care clinicians: {', '.join(q.secondary_roles) or 'no role'}. "
+                               "The minute-taker is in attendance and not counted.")
         counts = self.model.counts()
         self.counts.setText(" · ".join(f"{label}: {counts[code]}" for code, label in ATTENDANCE_LABELS.items())
                             + (f" · Not recorded: {counts['']}" if counts[""] else ""))

@@ -1,13 +1,14 @@
-"""A meeting's details: title, date and time, length, venue or call link, chair, minute taker, status, notes."""
+"""A meeting's details: title, date and time, length, close time, venue or call link, chair, minute taker, status,
+notes."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QTimeEdit, QVBoxLayout, QWidget,
 )
 
 from interface_desktop.services.meetings import meetings
@@ -20,6 +21,15 @@ from interface_desktop.ui.signals import AppSignals
 from interface_desktop.ui.widgets.feedback import FieldErrors
 from interface_desktop.ui.widgets.forms import set_combo_data
 from interface_desktop.vocab import MEETING_STATUS_LABELS
+
+
+def close_time_edit() -> QTimeEdit:
+    """When the chair closed the meeting; 00:00 stands for "not recorded" (no meeting closes at midnight)."""
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    edit.setSpecialValueText("Not recorded")
+    edit.setToolTip("When the chair closed the meeting; the minutes end 'The meeting closed at …'")
+    return edit
 
 
 class DetailsTab(QWidget):
@@ -43,6 +53,7 @@ class DetailsTab(QWidget):
         self.duration.setRange(5, 24 * 60)
         self.duration.setSingleStep(15)
         self.duration.setSuffix(" min")
+        self.closed_at = close_time_edit()
         self.location = QLineEdit()
         self.call_link = QLineEdit()
         self.call_link.setPlaceholderText("Teams or other call link, if any")
@@ -63,6 +74,7 @@ class DetailsTab(QWidget):
         layout.addStretch(1)
         for signal in (self.title.textEdited, self.location.textEdited, self.call_link.textEdited,
                        self.starts_at.dateTimeChanged, self.duration.valueChanged, self.notes.textChanged,
+                       self.closed_at.timeChanged,
                        self.chair.currentIndexChanged, self.minute_taker.currentIndexChanged,
                        self.status.currentIndexChanged):
             signal.connect(self._edited)
@@ -71,7 +83,8 @@ class DetailsTab(QWidget):
         """Each field with its error line beneath it."""
         form = QFormLayout()
         rows = (("&Title", self.title, "title"), ("&Date and time", self.starts_at, "starts_at"),
-                ("&Length", self.duration, "duration_minutes"), ("&Venue", self.location, "location"),
+                ("&Length", self.duration, "duration_minutes"), ("Closed a&t", self.closed_at, "closed_at"),
+                ("&Venue", self.location, "location"),
                 ("Call lin&k", self.call_link, "call_link"), ("C&hair", self.chair, "chair_id"),
                 ("Minute ta&ker", self.minute_taker, "minute_taker_id"), ("&Status", self.status, "status"),
                 ("N&otes", self.notes, "notes"))
@@ -97,6 +110,8 @@ class DetailsTab(QWidget):
         self.title.setText(meeting.title)
         self.starts_at.setDateTime(QDateTime(meeting.starts_at))
         self.duration.setValue(meeting.duration_minutes)
+        closed = meeting.closed_at
+        self.closed_at.setTime(QTime(closed.hour, closed.minute) if closed else self.closed_at.minimumTime())
         self.location.setText(meeting.location)
         self.call_link.setText(meeting.call_link)
         set_combo_data(self.chair, meeting.chair_id or 0)
@@ -110,10 +125,18 @@ class DetailsTab(QWidget):
 
     def _fields(self) -> dict:
         starts: datetime = self.starts_at.dateTime().toPython()
-        return dict(title=self.title.text(), starts_at=starts.replace(second=0, microsecond=0),
+        starts = starts.replace(second=0, microsecond=0)
+        return dict(title=self.title.text(), starts_at=starts, closed_at=self._closed(starts),
                     duration_minutes=self.duration.value(), location=self.location.text(),
                     call_link=self.call_link.text(), chair_id=self.chair.currentData() or None,
                     minute_taker_id=self.minute_taker.currentData() or None, notes=self.notes.toPlainText())
+
+    def _closed(self, starts: datetime) -> datetime | None:
+        """The close time on the meeting's day (one before the start is refused beside the field)."""
+        chosen = self.closed_at.time()
+        if chosen == self.closed_at.minimumTime():
+            return None
+        return datetime.combine(starts.date(), time(chosen.hour(), chosen.minute()))
 
     def save(self) -> bool:
         """Saves when changed; a failed save keeps every typed value and shows the message beside the field."""

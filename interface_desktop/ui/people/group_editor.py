@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSpinBox, QTabWidget, QWidget,
+    QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QTabWidget, QWidget,
 )
 
-from interface_desktop.services.people import groups
+from interface_desktop.services.meetings import attendance
+from interface_desktop.services.people import groups, lookups
 from interface_desktop.services.people import people
 from interface_desktop.services.people.groups import GroupDTO, default_standing_items
 from interface_desktop.services.core.runner import ServiceRunner
@@ -56,6 +58,11 @@ class GroupEditor(RecordDialog):
         self.quorum_total = form.add("quorum_total", "&Quorum: members present:", spin(0, 100))
         self.quorum_gp = form.add("quorum_gp", "  of whom &GPs:", spin(0, 100))
         self.quorum_secondary = form.add("quorum_secondary", "  of whom &secondary-care clinicians:", spin(0, 100))
+        self.secondary_roles = form.add("quorum_secondary_roles", "  clinicians &counted:", QListWidget())
+        self.secondary_roles.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.secondary_roles.setToolTip("Roles in the secondary sector counted as secondary-care clinicians "
+                                        "for the quorum; by default every clinical role")
+        self.secondary_roles.itemChanged.connect(self.mark_dirty)
         self.terms = form.add("terms_of_reference", "&Terms of reference:", QPlainTextEdit())
         self.terms.setTabChangesFocus(True)
         self.terms.setPlaceholderText("Purpose, membership, quorum, frequency of meetings, reporting lines…")
@@ -71,7 +78,26 @@ class GroupEditor(RecordDialog):
                                  f"{self.quorum_gp.value()} GP(s) and {self.quorum_secondary.value()} "
                                  "secondary-care clinician(s).")
 
+    def _load_roles(self, group: GroupDTO | None) -> None:
+        """Person roles to tick; the group's own choice, or every clinical role."""
+        group_id = group.id if group else None
+        self._clinical = set(self.runner.call(attendance.clinical_roles, group_id))
+        chosen = set(group.quorum_secondary_roles) if group and group.quorum_secondary_roles else self._clinical
+        self.secondary_roles.clear()
+        for role in self.runner.call(lookups.list_lookups, kind="person_role", group_id=group_id):
+            item = QListWidgetItem(role.label)
+            item.setData(Qt.ItemDataRole.UserRole, role.code)
+            item.setCheckState(Qt.CheckState.Checked if role.code in chosen else Qt.CheckState.Unchecked)
+            self.secondary_roles.addItem(item)
+
+    def _counted_roles(self) -> tuple[str, ...]:
+        """The ticked roles; none when they are the clinical ones, so roles added later count too."""
+        items = [self.secondary_roles.item(n) for n in range(self.secondary_roles.count())]
+        ticked = tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked)
+        return () if set(ticked) == self._clinical else ticked
+
     def _load(self, group: GroupDTO | None) -> None:
+        self._load_roles(group)
         self.categories.set_group(group.id if group else None)
         self.members.clear()
         if group is None:
@@ -100,7 +126,8 @@ class GroupEditor(RecordDialog):
         return dict(name=self.name.text(), board=self.board.currentData(), hscp=self.hscp.text(),
                     default_location=self.location.text(), default_duration=self.duration.value(),
                     quorum_total=self.quorum_total.value(), quorum_gp=self.quorum_gp.value(),
-                    quorum_secondary=self.quorum_secondary.value(), terms_of_reference=self.terms.toPlainText())
+                    quorum_secondary=self.quorum_secondary.value(), terms_of_reference=self.terms.toPlainText(),
+                    quorum_secondary_roles=self._counted_roles())
 
     def save(self) -> bool:
         self.saved = self.ops.change("Save group", "group", self._store).value
