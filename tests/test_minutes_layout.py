@@ -18,7 +18,7 @@ from interface_desktop.services.actions import actions
 from interface_desktop.services.core.errors import ValidationError
 from interface_desktop.services.documents import documents
 from interface_desktop.services.meetings import agenda as agenda_service
-from interface_desktop.services.meetings import attendance, meetings
+from interface_desktop.services.meetings import approval, attendance, meetings
 from interface_desktop.services.people import people
 from tests.support import document_data
 
@@ -88,14 +88,15 @@ def test_a_minute_taker_who_sent_apologies_stays_under_apologies(session, fx, tm
     assert not any("(minutes)" in line for line in texts)
 
 
-def test_approved_minutes_close_with_a_place_for_the_chair_to_sign(session, fx, tmp_path):
+def test_approved_minutes_close_with_a_place_for_the_chair_to_sign(session, fx, tmp_path, monkeypatch):
     meetings.update_meeting(session, fx.meeting_id, closed_at=datetime(2026, 11, 25, 15, 40))
     assert not any(line.startswith("Signed (Chair)") for line in _texts(_minutes(session, fx.meeting_id, tmp_path)))
-    meetings.approve_minutes(session, fx.meeting_id, approved_on=date(2026, 12, 2))
+    monkeypatch.setenv("INTERFACE_DESKTOP_TODAY", "2026-12-03")  # approved after the meeting
+    approval.approve_minutes(session, fx.meeting_id, approved_on=date(2026, 12, 2))
     d = _minutes(session, fx.meeting_id, tmp_path)
     texts = _texts(d)
     close = texts.index("The meeting closed at 15:40.")
-    assert texts[close + 1:close + 3] == ["\u00a0", "These minutes were approved by the group on 02/12/2026."]
+    assert texts[close + 1:close + 3] == ["\u00a0", "These minutes were approved on 02/12/2026 as a true record."]
     assert texts[close + 3].startswith("Signed (Chair) \u2026") and "Date \u2026" in texts[close + 3]
     assert texts[close + 4] == "Actions agreed at this meeting"
     # The signature never starts a page alone: the close, the space and the approval keep with it.
