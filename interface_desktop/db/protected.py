@@ -7,6 +7,7 @@ before the first write) is the same when it has the same name in the same folder
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -44,10 +45,8 @@ def _real(path: Path) -> str:
 def _same_file(a: Path, b: Path) -> bool:
     if _real(a) == _real(b):
         return True
-    try:
+    with contextlib.suppress(OSError):  # one of them may not exist yet: then compare by name in the same folder
         return os.path.samefile(a, b)
-    except OSError:
-        pass  # one of them does not exist (yet)
     try:
         return os.path.normcase(a.name) == os.path.normcase(b.name) and os.path.samefile(a.parent, b.parent)
     except OSError:
